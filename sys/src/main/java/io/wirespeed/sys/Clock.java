@@ -1,0 +1,51 @@
+package io.wirespeed.sys;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/** clock_gettime: monotonic wall time and the CPU time of the calling thread or process. */
+public final class Clock {
+    public static final int CLOCK_MONOTONIC = 1;
+    public static final int CLOCK_PROCESS_CPUTIME_ID = 2;
+    public static final int CLOCK_THREAD_CPUTIME_ID = 3;
+
+    private static final MethodHandle GETTIME = Native.errnoCall("clock_gettime",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    /** One struct timespec per thread: reading a clock allocates nothing. */
+    private static final ThreadLocal<MemorySegment> TIMESPEC =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(16, 8));
+
+    private Clock() {
+    }
+
+    /** Nanoseconds of the given clock. */
+    public static long nanos(int clockId) {
+        MemorySegment ts = TIMESPEC.get();
+        MemorySegment errno = Native.errnoState();
+        try {
+            Syscalls.check((int) GETTIME.invokeExact(errno, clockId, ts), "clock_gettime(" + clockId + ")", errno);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+        return ts.get(JAVA_LONG, 0) * 1_000_000_000L + ts.get(JAVA_LONG, 8);
+    }
+
+    public static long monotonicNanos() {
+        return nanos(CLOCK_MONOTONIC);
+    }
+
+    /** CPU time (user + system) the calling thread has used. */
+    public static long threadCpuNanos() {
+        return nanos(CLOCK_THREAD_CPUTIME_ID);
+    }
+
+    public static long processCpuNanos() {
+        return nanos(CLOCK_PROCESS_CPUTIME_ID);
+    }
+}

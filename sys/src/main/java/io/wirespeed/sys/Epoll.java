@@ -1,0 +1,115 @@
+package io.wirespeed.sys;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * An epoll instance with its own event buffer, owned by one thread. After {@link #await} returns
+ * n, {@link #data(int)} and {@link #events(int)} read the i-th ready descriptor for i &lt; n.
+ */
+public final class Epoll implements AutoCloseable {
+    public static final int EPOLLIN = 0x001;
+    public static final int EPOLLOUT = 0x004;
+    public static final int EPOLLERR = 0x008;
+    public static final int EPOLLHUP = 0x010;
+    public static final int EPOLLET = 1 << 31;
+
+    private static final int EPOLL_CTL_ADD = 1;
+    private static final int EPOLL_CTL_DEL = 2;
+    private static final int EPOLL_CLOEXEC = 0x80000;
+    /** struct epoll_event is packed on x86-64: u32 events, u64 data. */
+    private static final long EVENT_SIZE = 12;
+    private static final long DATA_OFFSET = 4;
+
+    private static final MethodHandle CREATE = Native.errnoCall("epoll_create1",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle CTL = Native.errnoCall("epoll_ctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle WAIT = Native.errnoCall("epoll_wait",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+
+    private final int epfd;
+    private final int capacity;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment events;
+    private final MemorySegment request;
+
+    private Epoll(int epfd, int capacity) {
+        this.epfd = epfd;
+        this.capacity = capacity;
+        this.events = arena.allocate(EVENT_SIZE * capacity, 8);
+        this.request = arena.allocate(EVENT_SIZE, 8);
+    }
+
+    /** An epoll instance whose {@link #await} reports at most {@code capacity} descriptors at a time. */
+    public static Epoll create(int capacity) {
+        MemorySegment errno = Native.errnoState();
+        try {
+            int fd = (int) CREATE.invokeExact(errno, EPOLL_CLOEXEC);
+            return new Epoll(Syscalls.check(fd, "epoll_create1", errno), capacity);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
+    /** Watches {@code fd} for {@code eventMask}; {@code data} comes back with each of its events. */
+    public void add(int fd, int eventMask, long data) {
+        request.set(JAVA_INT_UNALIGNED, 0, eventMask);
+        request.set(JAVA_LONG_UNALIGNED, DATA_OFFSET, data);
+        ctl(EPOLL_CTL_ADD, fd, request, "epoll_ctl(ADD, " + fd + ")");
+    }
+
+    public void remove(int fd) {
+        ctl(EPOLL_CTL_DEL, fd, request, "epoll_ctl(DEL, " + fd + ")");
+    }
+
+    private void ctl(int op, int fd, MemorySegment event, String call) {
+        MemorySegment errno = Native.errnoState();
+        try {
+            Syscalls.check((int) CTL.invokeExact(errno, epfd, op, fd, event), call, errno);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
+    /**
+     * Blocks up to {@code timeoutMillis} (-1: forever, 0: just look) and returns the number of
+     * ready descriptors; 0 on timeout or when a signal interrupted the wait.
+     */
+    public int await(int timeoutMillis) {
+        MemorySegment errno = Native.errnoState();
+        try {
+            int n = (int) WAIT.invokeExact(errno, epfd, events, capacity, timeoutMillis);
+            if (n < 0) {
+                if (Native.lastErrno(errno) == Errno.EINTR) {
+                    return 0;
+                }
+                Syscalls.check(n, "epoll_wait", errno);
+            }
+            return n;
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
+    public long data(int i) {
+        return events.get(JAVA_LONG_UNALIGNED, i * EVENT_SIZE + DATA_OFFSET);
+    }
+
+    public int events(int i) {
+        return events.get(JAVA_INT_UNALIGNED, i * EVENT_SIZE);
+    }
+
+    @Override
+    public void close() {
+        Syscalls.close(epfd);
+        arena.close();
+    }
+}
