@@ -28,10 +28,14 @@ public final class Clock {
     public static long nanos(int clockId) {
         MemorySegment ts = TIMESPEC.get();
         MemorySegment errno = Native.errnoState();
+        int rc;
         try {
-            Syscalls.check((int) GETTIME.invokeExact(errno, clockId, ts), "clock_gettime(" + clockId + ")", errno);
+            rc = (int) GETTIME.invokeExact(errno, clockId, ts);
         } catch (Throwable t) {
             throw Native.rethrow(t);
+        }
+        if (rc != 0) { // the message is built only on failure: reading a clock allocates nothing
+            throw new SysException("clock_gettime(" + clockId + ")", Native.lastErrno(errno));
         }
         return ts.get(JAVA_LONG, 0) * 1_000_000_000L + ts.get(JAVA_LONG, 8);
     }

@@ -63,19 +63,25 @@ public final class Epoll implements AutoCloseable {
     public void add(int fd, int eventMask, long data) {
         request.set(JAVA_INT_UNALIGNED, 0, eventMask);
         request.set(JAVA_LONG_UNALIGNED, DATA_OFFSET, data);
-        ctl(EPOLL_CTL_ADD, fd, request, "epoll_ctl(ADD, " + fd + ")");
+        ctl(EPOLL_CTL_ADD, fd, request);
     }
 
     public void remove(int fd) {
-        ctl(EPOLL_CTL_DEL, fd, request, "epoll_ctl(DEL, " + fd + ")");
+        ctl(EPOLL_CTL_DEL, fd, request);
     }
 
-    private void ctl(int op, int fd, MemorySegment event, String call) {
+    /** Arming and disarming may happen on a poll loop's idle path: no allocation unless it fails. */
+    private void ctl(int op, int fd, MemorySegment event) {
         MemorySegment errno = Native.errnoState();
+        int rc;
         try {
-            Syscalls.check((int) CTL.invokeExact(errno, epfd, op, fd, event), call, errno);
+            rc = (int) CTL.invokeExact(errno, epfd, op, fd, event);
         } catch (Throwable t) {
             throw Native.rethrow(t);
+        }
+        if (rc < 0) {
+            throw new SysException("epoll_ctl(" + (op == EPOLL_CTL_ADD ? "ADD" : "DEL") + ", " + fd + ")",
+                    Native.lastErrno(errno));
         }
     }
 
@@ -88,10 +94,11 @@ public final class Epoll implements AutoCloseable {
         try {
             int n = (int) WAIT.invokeExact(errno, epfd, events, capacity, timeoutMillis);
             if (n < 0) {
-                if (Native.lastErrno(errno) == Errno.EINTR) {
+                int e = Native.lastErrno(errno);
+                if (e == Errno.EINTR) {
                     return 0;
                 }
-                Syscalls.check(n, "epoll_wait", errno);
+                throw new SysException("epoll_wait", e);
             }
             return n;
         } catch (Throwable t) {

@@ -1,0 +1,67 @@
+package io.wirespeed.app.testpmd;
+
+import io.wirespeed.ethdev.MacAddress;
+import io.wirespeed.ethdev.RxQueue;
+import io.wirespeed.ethdev.TxQueue;
+import io.wirespeed.mbuf.Mbuf;
+import io.wirespeed.mbuf.Mempool;
+
+/**
+ * One forwarding stream (DPDK testpmd's fwd_stream): packets from receive queue (rxPort, rxQueue)
+ * to transmit queue (txPort, txQueue), run by one lcore, with its own burst array and counters.
+ */
+final class ForwardStream extends StreamCounters {
+    final int rxPort;
+    final int rxQueueId;
+    final int txPort;
+    final int txQueueId;
+    final RxQueue rx;
+    final TxQueue tx;
+    final Mempool pool;
+    final Mbuf[] burst;
+    final int burstSize;
+    /** The transmit port's address and the peer's, for mac and the generators. */
+    final MacAddress txPortMac;
+    final MacAddress peerMac;
+    /** The receiving port's address, for icmpecho replies. */
+    final MacAddress rxPortMac;
+    /** The generators' headers (txonly, flowgen), built when such a mode is chosen. */
+    UdpTemplate template;
+    /** flowgen's next flow. */
+    int nextFlow;
+
+    ForwardStream(int rxPort, int rxQueueId, RxQueue rx, int txPort, int txQueueId, TxQueue tx, Mempool pool,
+                  int burstSize, MacAddress rxPortMac, MacAddress txPortMac, MacAddress peerMac) {
+        this.rxPort = rxPort;
+        this.rxQueueId = rxQueueId;
+        this.txPort = txPort;
+        this.txQueueId = txQueueId;
+        this.rx = rx;
+        this.tx = tx;
+        this.pool = pool;
+        this.burstSize = burstSize;
+        this.burst = new Mbuf[burstSize];
+        this.rxPortMac = rxPortMac;
+        this.txPortMac = txPortMac;
+        this.peerMac = peerMac;
+    }
+
+    /**
+     * Transmits {@code burst[0..n)}; frees and counts what the queue refused. Returns how many
+     * were sent.
+     */
+    int transmit(int n) {
+        int sent = n == 0 ? 0 : tx.txBurst(burst, 0, n);
+        countTransmitted(sent);
+        if (sent < n) {
+            Mbuf.freeBulk(burst, sent, n - sent);
+            countTxDropped(n - sent);
+        }
+        return sent;
+    }
+
+    @Override
+    public String toString() {
+        return "RX P=" + rxPort + "/Q=" + rxQueueId + " -> TX P=" + txPort + "/Q=" + txQueueId;
+    }
+}

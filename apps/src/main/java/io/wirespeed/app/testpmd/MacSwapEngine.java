@@ -1,0 +1,24 @@
+package io.wirespeed.app.testpmd;
+
+import io.wirespeed.mbuf.Mbuf;
+
+/** macswap: source and destination MAC trade places, as a reflector does. */
+final class MacSwapEngine implements ForwardEngine {
+    @Override
+    public int forward(ForwardStream s) {
+        int n = s.rx.rxBurst(s.burst, 0, s.burstSize);
+        if (n == 0) {
+            return 0;
+        }
+        s.countReceived(n);
+        Mbuf[] burst = s.burst;
+        for (int i = 0; i < n; i++) {
+            Mbuf m = burst[i];
+            if (m.dataLength() >= Frames.ETHER_HEADER) {
+                Frames.swapMacs(m.buffer(), m.dataOffset());
+            }
+        }
+        s.transmit(n);
+        return n;
+    }
+}

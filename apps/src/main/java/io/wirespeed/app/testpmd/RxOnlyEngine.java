@@ -1,0 +1,18 @@
+package io.wirespeed.app.testpmd;
+
+import io.wirespeed.mbuf.Mbuf;
+
+/** rxonly: receive and free; every packet counts as consumed. */
+final class RxOnlyEngine implements ForwardEngine {
+    @Override
+    public int forward(ForwardStream s) {
+        int n = s.rx.rxBurst(s.burst, 0, s.burstSize);
+        if (n == 0) {
+            return 0;
+        }
+        s.countReceived(n);
+        Mbuf.freeBulk(s.burst, 0, n);
+        s.countConsumed(n);
+        return n;
+    }
+}
