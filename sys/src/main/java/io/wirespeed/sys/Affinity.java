@@ -14,11 +14,11 @@ import java.util.BitSet;
 public final class Affinity {
     /** Room for 1024 CPUs, glibc's cpu_set_t. */
     private static final int CPU_SET_BYTES = 128;
-    private static final MethodHandle SET = Native.errnoCall("sched_setaffinity",
+    private static final MethodHandle SET = Libc.errnoCall("sched_setaffinity",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
-    private static final MethodHandle GET = Native.errnoCall("sched_getaffinity",
+    private static final MethodHandle GET = Libc.errnoCall("sched_getaffinity",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
-    private static final MethodHandle GETCPU = Native.call("sched_getcpu", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle GETCPU = Libc.call("sched_getcpu", FunctionDescriptor.of(JAVA_INT));
 
     private Affinity() {
     }
@@ -28,7 +28,7 @@ public final class Affinity {
         if (cpus.isEmpty() || cpus.length() > CPU_SET_BYTES * 8) {
             throw new IllegalArgumentException("CPU set " + cpus + " is empty or past CPU " + (CPU_SET_BYTES * 8 - 1));
         }
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mask = arena.allocate(CPU_SET_BYTES);
             long[] words = cpus.toLongArray();
@@ -38,7 +38,7 @@ public final class Affinity {
             int rc = (int) SET.invokeExact(errno, 0, (long) CPU_SET_BYTES, mask);
             Syscalls.check(rc, "sched_setaffinity(" + cpus + ")", errno);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -59,14 +59,14 @@ public final class Affinity {
     }
 
     private static BitSet get(int pid) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mask = arena.allocate(CPU_SET_BYTES);
             int rc = (int) GET.invokeExact(errno, pid, (long) CPU_SET_BYTES, mask);
             Syscalls.check(rc, "sched_getaffinity(" + pid + ")", errno);
             return BitSet.valueOf(mask.toArray(JAVA_LONG));
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -75,7 +75,7 @@ public final class Affinity {
         try {
             return (int) GETCPU.invokeExact();
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 }

@@ -15,7 +15,7 @@ public final class Clock {
     public static final int CLOCK_PROCESS_CPUTIME_ID = 2;
     public static final int CLOCK_THREAD_CPUTIME_ID = 3;
 
-    private static final MethodHandle GETTIME = Native.errnoCall("clock_gettime",
+    private static final MethodHandle GETTIME = Libc.errnoCall("clock_gettime",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     /** One struct timespec per thread: reading a clock allocates nothing. */
     private static final ThreadLocal<MemorySegment> TIMESPEC =
@@ -27,15 +27,15 @@ public final class Clock {
     /** Nanoseconds of the given clock. */
     public static long nanos(int clockId) {
         MemorySegment ts = TIMESPEC.get();
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         int rc;
         try {
             rc = (int) GETTIME.invokeExact(errno, clockId, ts);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
         if (rc != 0) { // the message is built only on failure: reading a clock allocates nothing
-            throw new SysException("clock_gettime(" + clockId + ")", Native.lastErrno(errno));
+            throw new SysException("clock_gettime(" + clockId + ")", Libc.lastErrno(errno));
         }
         return ts.get(JAVA_LONG, 0) * 1_000_000_000L + ts.get(JAVA_LONG, 8);
     }

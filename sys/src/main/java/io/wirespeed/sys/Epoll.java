@@ -28,11 +28,11 @@ public final class Epoll implements AutoCloseable {
     private static final long EVENT_SIZE = 12;
     private static final long DATA_OFFSET = 4;
 
-    private static final MethodHandle CREATE = Native.errnoCall("epoll_create1",
+    private static final MethodHandle CREATE = Libc.errnoCall("epoll_create1",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle CTL = Native.errnoCall("epoll_ctl",
+    private static final MethodHandle CTL = Libc.errnoCall("epoll_ctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
-    private static final MethodHandle WAIT = Native.errnoCall("epoll_wait",
+    private static final MethodHandle WAIT = Libc.errnoCall("epoll_wait",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
 
     private final int epfd;
@@ -50,12 +50,12 @@ public final class Epoll implements AutoCloseable {
 
     /** An epoll instance whose {@link #await} reports at most {@code capacity} descriptors at a time. */
     public static Epoll create(int capacity) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try {
             int fd = (int) CREATE.invokeExact(errno, EPOLL_CLOEXEC);
             return new Epoll(Syscalls.check(fd, "epoll_create1", errno), capacity);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -72,16 +72,16 @@ public final class Epoll implements AutoCloseable {
 
     /** Arming and disarming may happen on a poll loop's idle path: no allocation unless it fails. */
     private void ctl(int op, int fd, MemorySegment event) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         int rc;
         try {
             rc = (int) CTL.invokeExact(errno, epfd, op, fd, event);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
         if (rc < 0) {
             throw new SysException("epoll_ctl(" + (op == EPOLL_CTL_ADD ? "ADD" : "DEL") + ", " + fd + ")",
-                    Native.lastErrno(errno));
+                    Libc.lastErrno(errno));
         }
     }
 
@@ -90,11 +90,11 @@ public final class Epoll implements AutoCloseable {
      * ready descriptors; 0 on timeout or when a signal interrupted the wait.
      */
     public int await(int timeoutMillis) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try {
             int n = (int) WAIT.invokeExact(errno, epfd, events, capacity, timeoutMillis);
             if (n < 0) {
-                int e = Native.lastErrno(errno);
+                int e = Libc.lastErrno(errno);
                 if (e == Errno.EINTR) {
                     return 0;
                 }
@@ -102,7 +102,7 @@ public final class Epoll implements AutoCloseable {
             }
             return n;
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 

@@ -23,9 +23,9 @@ public final class Errno {
     public static final int ENOBUFS = 105;
 
     private static final MethodHandle STRERRORNAME_NP =
-            Native.call("strerrorname_np", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            Libc.call("strerrorname_np", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
     private static final MethodHandle STRERRORDESC_NP =
-            Native.call("strerrordesc_np", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            Libc.call("strerrordesc_np", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
 
     private Errno() {
     }
@@ -47,7 +47,7 @@ public final class Errno {
             MemorySegment p = (MemorySegment) fn.invokeExact(errno);
             return p.equals(MemorySegment.NULL) ? null : p.reinterpret(256).getString(0);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 }

@@ -17,7 +17,7 @@ public final class EventFd implements AutoCloseable {
     public static final int EFD_NONBLOCK = 0x800;
     public static final int EFD_CLOEXEC = 0x80000;
 
-    private static final MethodHandle EVENTFD = Native.errnoCall("eventfd",
+    private static final MethodHandle EVENTFD = Libc.errnoCall("eventfd",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
 
     private final int fd;
@@ -35,12 +35,12 @@ public final class EventFd implements AutoCloseable {
 
     /** A non-blocking, close-on-exec eventfd with counter 0. */
     public static EventFd create() {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try {
             int fd = (int) EVENTFD.invokeExact(errno, 0, EFD_NONBLOCK | EFD_CLOEXEC);
             return new EventFd(Syscalls.check(fd, "eventfd", errno));
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 

@@ -29,15 +29,15 @@ public final class Mman {
     public static final int MFD_HUGE_2MB = 21 << 26;
 
     private static final long MAP_FAILED = -1L;
-    private static final MethodHandle MMAP = Native.errnoCall("mmap",
+    private static final MethodHandle MMAP = Libc.errnoCall("mmap",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
-    private static final MethodHandle MUNMAP = Native.errnoCall("munmap",
+    private static final MethodHandle MUNMAP = Libc.errnoCall("munmap",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle MADVISE = Native.errnoCall("madvise",
+    private static final MethodHandle MADVISE = Libc.errnoCall("madvise",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-    private static final MethodHandle MLOCK = Native.errnoCall("mlock",
+    private static final MethodHandle MLOCK = Libc.errnoCall("mlock",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle MEMFD_CREATE = Native.errnoCall("memfd_create",
+    private static final MethodHandle MEMFD_CREATE = Libc.errnoCall("memfd_create",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
     private Mman() {
@@ -48,60 +48,60 @@ public final class Mman {
      * tied to an arena: release it with {@link #munmap}.
      */
     public static MemorySegment mmap(long length, int prot, int flags, int fd, long offset) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try {
             MemorySegment p = (MemorySegment) MMAP.invokeExact(errno, MemorySegment.NULL, length, prot, flags, fd, offset);
             if (p.address() == MAP_FAILED) {
                 throw new SysException("mmap(" + length + " bytes, flags 0x" + Integer.toHexString(flags) + ")",
-                        Native.lastErrno(errno));
+                        Libc.lastErrno(errno));
             }
             return p.reinterpret(length);
         } catch (SysException e) {
             throw e;
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
     public static void munmap(MemorySegment mapping) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try {
             int rc = (int) MUNMAP.invokeExact(errno, mapping, mapping.byteSize());
             Syscalls.check(rc, "munmap", errno);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
     public static void madvise(MemorySegment mapping, int advice) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try {
             int rc = (int) MADVISE.invokeExact(errno, mapping, mapping.byteSize(), advice);
             Syscalls.check(rc, "madvise(" + advice + ")", errno);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
     /** Locks the pages in memory (needs CAP_IPC_LOCK or a large enough RLIMIT_MEMLOCK). */
     public static void mlock(MemorySegment mapping) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try {
             int rc = (int) MLOCK.invokeExact(errno, mapping, mapping.byteSize());
             Syscalls.check(rc, "mlock(" + mapping.byteSize() + " bytes)", errno);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
     /** An anonymous file in memory; another process maps the same bytes through /proc/PID/fd/N. */
     public static int memfdCreate(String name, int flags) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try (Arena arena = Arena.ofConfined()) {
             int fd = (int) MEMFD_CREATE.invokeExact(errno, arena.allocateFrom(name), flags);
             return Syscalls.check(fd, "memfd_create(\"" + name + "\")", errno);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 }

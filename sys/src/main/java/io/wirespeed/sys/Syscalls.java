@@ -19,46 +19,46 @@ public final class Syscalls {
     public static final int O_NONBLOCK = 0x800;
     public static final int O_CLOEXEC = 0x80000;
 
-    private static final MethodHandle OPEN = Native.errnoCall("open",
+    private static final MethodHandle OPEN = Libc.errnoCall("open",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    private static final MethodHandle CLOSE = Native.errnoCall("close",
+    private static final MethodHandle CLOSE = Libc.errnoCall("close",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle FTRUNCATE = Native.errnoCall("ftruncate",
+    private static final MethodHandle FTRUNCATE = Libc.errnoCall("ftruncate",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
-    private static final MethodHandle READ = Native.errnoCall("read",
+    private static final MethodHandle READ = Libc.errnoCall("read",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle WRITE = Native.errnoCall("write",
+    private static final MethodHandle WRITE = Libc.errnoCall("write",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle GETPID = Native.call("getpid", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle GETPID = Libc.call("getpid", FunctionDescriptor.of(JAVA_INT));
 
     private Syscalls() {
     }
 
     public static int open(String path, int flags, int mode) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try (Arena arena = Arena.ofConfined()) {
             int fd = (int) OPEN.invokeExact(errno, arena.allocateFrom(path), flags, mode);
             return check(fd, "open(\"" + path + "\")", errno);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
     public static void close(int fd) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try {
             check((int) CLOSE.invokeExact(errno, fd), "close(" + fd + ")", errno);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
     public static void ftruncate(int fd, long length) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try {
             check((int) FTRUNCATE.invokeExact(errno, fd, length), "ftruncate(" + fd + ", " + length + ")", errno);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -67,23 +67,23 @@ public final class Syscalls {
      * non-blocking and has nothing (EAGAIN), so that a poll loop does not pay for an exception.
      */
     public static long read(int fd, MemorySegment buf) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try {
             long n = (long) READ.invokeExact(errno, fd, buf, buf.byteSize());
             return n >= 0 ? n : tolerateAgain("read(" + fd + ")", errno);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
     /** Writes {@code buf}; returns the count, or -1 on EAGAIN. */
     public static long write(int fd, MemorySegment buf) {
-        MemorySegment errno = Native.errnoState();
+        MemorySegment errno = Libc.errnoState();
         try {
             long n = (long) WRITE.invokeExact(errno, fd, buf, buf.byteSize());
             return n >= 0 ? n : tolerateAgain("write(" + fd + ")", errno);
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
@@ -91,12 +91,12 @@ public final class Syscalls {
         try {
             return (int) GETPID.invokeExact();
         } catch (Throwable t) {
-            throw Native.rethrow(t);
+            throw Libc.rethrow(t);
         }
     }
 
     private static long tolerateAgain(String call, MemorySegment errnoState) {
-        int errno = Native.lastErrno(errnoState);
+        int errno = Libc.lastErrno(errnoState);
         if (errno == Errno.EAGAIN) {
             return -1;
         }
@@ -104,9 +104,9 @@ public final class Syscalls {
     }
 
     /** Returns {@code rc} when it is not negative, else throws with the errno the call captured. */
-    static int check(int rc, String call, MemorySegment errnoState) {
+    public static int check(int rc, String call, MemorySegment errnoState) {
         if (rc < 0) {
-            throw new SysException(call, Native.lastErrno(errnoState));
+            throw new SysException(call, Libc.lastErrno(errnoState));
         }
         return rc;
     }

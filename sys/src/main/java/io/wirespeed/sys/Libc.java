@@ -11,11 +11,12 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The plumbing every binding in this package shares: the C linker, libc's symbols and errno
- * capture. A downcall made with {@link #errnoCall} takes a leading capture-state segment; each
- * thread owns one ({@link #errnoState()}), so a system call allocates nothing.
+ * The plumbing every binding shares, in this package and in drivers that bind calls of their
+ * own: the C linker, libc's symbols and errno capture. A downcall made with {@link #errnoCall}
+ * takes a leading capture-state segment; each thread owns one ({@link #errnoState()}), so a
+ * system call allocates nothing.
  */
-final class Native {
+public final class Libc {
     static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
@@ -23,21 +24,21 @@ final class Native {
     private static final ThreadLocal<MemorySegment> ERRNO_STATE =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE_LAYOUT));
 
-    private Native() {
+    private Libc() {
     }
 
     /** A libc function whose errno is captured into the segment passed as its first argument. */
-    static MethodHandle errnoCall(String name, FunctionDescriptor descriptor) {
+    public static MethodHandle errnoCall(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(symbol(name), descriptor, Linker.Option.captureCallState("errno"));
     }
 
     /** A libc function that does not report through errno. */
-    static MethodHandle call(String name, FunctionDescriptor descriptor) {
+    public static MethodHandle call(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(symbol(name), descriptor);
     }
 
     /** A libc function that may be absent from older C libraries. */
-    static MethodHandle optionalErrnoCall(String name, FunctionDescriptor descriptor) {
+    public static MethodHandle optionalErrnoCall(String name, FunctionDescriptor descriptor) {
         return LIBC.find(name)
                 .map(s -> LINKER.downcallHandle(s, descriptor, Linker.Option.captureCallState("errno")))
                 .orElse(null);
@@ -48,17 +49,17 @@ final class Native {
     }
 
     /** This thread's errno capture buffer. */
-    static MemorySegment errnoState() {
+    public static MemorySegment errnoState() {
         return ERRNO_STATE.get();
     }
 
     /** The errno captured by this thread's last {@link #errnoCall} downcall. */
-    static int lastErrno(MemorySegment state) {
+    public static int lastErrno(MemorySegment state) {
         return (int) ERRNO.get(state, 0L);
     }
 
     /** Rethrows whatever a downcall handle threw; handles built here throw nothing checked. */
-    static RuntimeException rethrow(Throwable t) {
+    public static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
             return r;
         }
