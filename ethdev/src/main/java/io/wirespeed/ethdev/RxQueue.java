@@ -42,11 +42,27 @@ public abstract class RxQueue extends QueueCounters {
     public abstract int rxBurst(Mbuf[] mbufs, int offset, int n);
 
     /**
-     * A file descriptor that becomes readable when packets arrive, for interrupt mode, or -1 when
-     * the queue can only be polled.
+     * A file descriptor that becomes readable (EPOLLIN) when packets arrive, for interrupt mode,
+     * or -1 when the queue can only be polled.
      */
     public int interruptFd() {
         return -1;
+    }
+
+    /**
+     * Asks the device to signal {@link #interruptFd()} when packets arrive (true) or to stop
+     * signalling (false): DPDK's rte_eth_dev_rx_intr_enable/disable. Queues whose descriptor is
+     * level-triggered by the kernel (sockets, tap) need do nothing.
+     */
+    public void interruptEnable(boolean on) {
+    }
+
+    /**
+     * True once the queue will never deliver another packet (a capture file read to its end):
+     * an application may stop polling it. Live devices are never exhausted.
+     */
+    public boolean isExhausted() {
+        return false;
     }
 
     public final int portId() {
