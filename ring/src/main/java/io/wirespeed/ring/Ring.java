@@ -2,6 +2,7 @@ package io.wirespeed.ring;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.reflect.Array;
 import java.util.Objects;
 
 /**
@@ -66,6 +67,9 @@ public final class Ring<E> extends RingPad2 {
     /** Spins on another thread's tail before falling back to {@link Thread#yield()}. */
     private static final int SPINS_BEFORE_YIELD = 1 << 10;
 
+    /** Bursts up to this size are copied element by element: cheaper than an arraycopy call (measured). */
+    private static final int SMALL_COPY = 2;
+
     private static final VarHandle PRODUCER_HEAD;
     private static final VarHandle PRODUCER_TAIL;
     private static final VarHandle CONSUMER_TAIL_CACHE;
@@ -95,9 +99,10 @@ public final class Ring<E> extends RingPad2 {
     private final boolean multiConsumer;
     private final String name;
 
-    private Ring(String name, int size, SyncMode producers, SyncMode consumers, long startIndex) {
+    private Ring(String name, Object[] buffer, SyncMode producers, SyncMode consumers, long startIndex) {
+        final int size = buffer.length;
         this.name = name;
-        this.buffer = new Object[size];
+        this.buffer = buffer;
         this.mask = size - 1;
         this.capacity = size;
         this.multiProducer = producers == SyncMode.MULTI;
@@ -117,16 +122,42 @@ public final class Ring<E> extends RingPad2 {
      * @throws IllegalArgumentException if the size is not a power of two in range
      */
     public static <E> Ring<E> create(String name, int size, SyncMode producers, SyncMode consumers) {
-        return create(name, size, producers, consumers, 0L);
+        return create(name, size, producers, consumers, null, 0L);
     }
 
-    /** As {@link #create(String, int, SyncMode, SyncMode)}, with all indices starting at {@code startIndex} (tests). */
-    static <E> Ring<E> create(String name, int size, SyncMode producers, SyncMode consumers, long startIndex) {
+    /**
+     * Creates an empty ring whose slots are an {@code elementType[]}: use it when the callers'
+     * burst arrays are {@code elementType[]} too (an {@code Mbuf[]} for a ring of mbufs). A burst
+     * then moves between arrays of one type, which {@code System.arraycopy} does without checking
+     * each element; with the untyped ring, a dequeue into an {@code Mbuf[]} checks every element's
+     * class (measured: about twice the time of a 32-element burst in and out).
+     *
+     * @param elementType the class of the elements (not a primitive type)
+     * @throws IllegalArgumentException if the size is not a power of two in range, or the type is primitive
+     * @see #create(String, int, SyncMode, SyncMode)
+     */
+    public static <E> Ring<E> create(String name, int size, SyncMode producers, SyncMode consumers,
+                                     Class<E> elementType) {
+        Objects.requireNonNull(elementType, "elementType");
+        return create(name, size, producers, consumers, elementType, 0L);
+    }
+
+    /** The factory, with all indices starting at {@code startIndex} (tests: index overflow). */
+    static <E> Ring<E> create(String name, int size, SyncMode producers, SyncMode consumers,
+                              Class<E> elementType, long startIndex) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(producers, "producers");
         Objects.requireNonNull(consumers, "consumers");
         checkSize(size);
-        return new Ring<>(name, size, producers, consumers, startIndex);
+        Object[] buffer;
+        if (elementType == null) {
+            buffer = new Object[size];
+        } else if (elementType.isPrimitive()) {
+            throw new IllegalArgumentException("ring element type " + elementType + " is primitive (use its wrapper class)");
+        } else {
+            buffer = (Object[]) Array.newInstance(elementType, size);
+        }
+        return new Ring<>(name, buffer, producers, consumers, startIndex);
     }
 
     private static void checkSize(int size) {
@@ -263,7 +294,12 @@ public final class Ring<E> extends RingPad2 {
                 return 0;
             }
         } while (!PRODUCER_HEAD.compareAndSet(this, head, head + k)); // reserves [head, head + k)
-        copyIn(src, offset, head, k);
+        try {
+            copyIn(src, offset, head, k);
+        } catch (RuntimeException e) { // ArrayStoreException: a typed ring given a polluted array
+            publishEmptySlots(head, k);
+            throw e;
+        }
         awaitProducerTail(head);
         PRODUCER_TAIL.setRelease(this, head + k);
         if (freeSpace != null) {
@@ -298,10 +334,27 @@ public final class Ring<E> extends RingPad2 {
                 }
             }
         } while (!PRODUCER_HEAD.compareAndSet(this, head, head + 1));
-        buffer[(int) head & mask] = e;
+        try {
+            buffer[(int) head & mask] = e;
+        } catch (RuntimeException x) {
+            publishEmptySlots(head, 1);
+            throw x;
+        }
         awaitProducerTail(head);
         PRODUCER_TAIL.setRelease(this, head + 1);
         return true;
+    }
+
+    /**
+     * MP, after a failed copy: the reservation cannot be given back (later producers may hold the
+     * next ones), so it is published as nulls rather than as stale elements.
+     */
+    private void publishEmptySlots(long head, int k) {
+        for (int i = 0; i < k; i++) {
+            buffer[(int) (head + i) & mask] = null;
+        }
+        awaitProducerTail(head);
+        PRODUCER_TAIL.setRelease(this, head + k);
     }
 
     /** MP: earlier reservations publish first. Acquire, so that their slot writes travel with our release. */
@@ -391,11 +444,14 @@ public final class Ring<E> extends RingPad2 {
             }
         } while (!CONSUMER_HEAD.compareAndSet(this, head, head + k)); // reserves [head, head + k)
         try {
-            copyOut(dst, offset, head, k); // ArrayStoreException only through heap pollution
-        } finally {
+            copyOut(dst, offset, head, k);
+        } catch (RuntimeException e) { // ArrayStoreException: dst cannot hold an element
             awaitConsumerTail(head); // never leave a reservation unreleased: the other consumers wait on it
             CONSUMER_TAIL.setRelease(this, head + k);
+            throw e;
         }
+        awaitConsumerTail(head);
+        CONSUMER_TAIL.setRelease(this, head + k);
         if (available != null) {
             available[0] = (int) (entries - k);
         }
@@ -453,6 +509,15 @@ public final class Ring<E> extends RingPad2 {
         final Object[] buffer = this.buffer;
         final int slot = (int) head & mask;
         final int first = Math.min(k, capacity - slot);
+        if (k <= SMALL_COPY) {
+            for (int i = 0; i < first; i++) {
+                buffer[slot + i] = src[offset + i];
+            }
+            for (int i = first; i < k; i++) {
+                buffer[i - first] = src[offset + i];
+            }
+            return;
+        }
         System.arraycopy(src, offset, buffer, slot, first);
         if (first < k) {
             System.arraycopy(src, offset + first, buffer, 0, k - first);
@@ -463,6 +528,15 @@ public final class Ring<E> extends RingPad2 {
         final Object[] buffer = this.buffer;
         final int slot = (int) head & mask;
         final int first = Math.min(k, capacity - slot);
+        if (k <= SMALL_COPY) {
+            for (int i = 0; i < first; i++) {
+                dst[offset + i] = buffer[slot + i];
+            }
+            for (int i = first; i < k; i++) {
+                dst[offset + i] = buffer[i - first];
+            }
+            return;
+        }
         System.arraycopy(buffer, slot, dst, offset, first);
         if (first < k) {
             System.arraycopy(buffer, 0, dst, offset + first, k - first);

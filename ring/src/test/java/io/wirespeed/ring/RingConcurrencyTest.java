@@ -28,32 +28,38 @@ class RingConcurrencyTest {
 
     @Test
     void oneProducerOneConsumerSpSc() throws InterruptedException {
-        stress(SyncMode.SINGLE, SyncMode.SINGLE, 1, 1, 4_000_000, 256);
+        stress(SyncMode.SINGLE, SyncMode.SINGLE, 1, 1, 4_000_000, 256, null);
     }
 
     @Test
     void twoProducersTwoConsumersMpMc() throws InterruptedException {
-        stress(SyncMode.MULTI, SyncMode.MULTI, 2, 2, 2_000_000, 64);
+        stress(SyncMode.MULTI, SyncMode.MULTI, 2, 2, 2_000_000, 64, Token.class);
     }
 
     @Test
     void threeProducersOneConsumerMpSc() throws InterruptedException {
-        stress(SyncMode.MULTI, SyncMode.SINGLE, 3, 1, 2_000_000, 64);
+        stress(SyncMode.MULTI, SyncMode.SINGLE, 3, 1, 2_000_000, 64, null);
     }
 
     @Test
     void oneProducerThreeConsumersSpMc() throws InterruptedException {
-        stress(SyncMode.SINGLE, SyncMode.MULTI, 1, 3, 2_000_000, 64);
+        stress(SyncMode.SINGLE, SyncMode.MULTI, 1, 3, 2_000_000, 64, Token.class);
     }
 
     @Test
     void threeProducersThreeConsumersMpMcOnAFourSlotRing() throws InterruptedException {
-        stress(SyncMode.MULTI, SyncMode.MULTI, 3, 3, 600_000, 4);
+        stress(SyncMode.MULTI, SyncMode.MULTI, 3, 3, 600_000, 4, null);
     }
 
-    private static void stress(SyncMode p, SyncMode c, int producers, int consumers, int total, int size)
-            throws InterruptedException {
-        Ring<Token> ring = Ring.create("stress", size, p, c);
+    @Test
+    void oneProducerOneConsumerSpScTypedRing() throws InterruptedException {
+        stress(SyncMode.SINGLE, SyncMode.SINGLE, 1, 1, 2_000_000, 256, Token.class);
+    }
+
+    /** {@code type}: null for an untyped ring ({@code Object[]} slots), else a typed one. */
+    private static void stress(SyncMode p, SyncMode c, int producers, int consumers, int total, int size,
+                               Class<Token> type) throws InterruptedException {
+        Ring<Token> ring = type == null ? Ring.create("stress", size, p, c) : Ring.create("stress", size, p, c, type);
         int perProducer = total / producers;
         long expected = (long) perProducer * producers;
         AtomicLong received = new AtomicLong();

@@ -2,6 +2,7 @@ package io.wirespeed.ring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,7 @@ class RingWrapAroundTest {
     @MethodSource("io.wirespeed.ring.Modes#all")
     void burstsCrossTheIndexOverflowPointsInOrder(SyncMode p, SyncMode c) {
         for (long start : STARTS) {
-            Ring<Integer> ring = Ring.create("r", 8, p, c, start);
+            Ring<Integer> ring = Ring.create("r", 8, p, c, null, start);
             Integer[] out = new Integer[8];
             int next = 0;
             int expected = 0;
@@ -39,7 +40,7 @@ class RingWrapAroundTest {
     @MethodSource("io.wirespeed.ring.Modes#all")
     void fullAndEmptyAreDetectedAcrossTheOverflow(SyncMode p, SyncMode c) {
         for (long start : STARTS) {
-            Ring<Integer> ring = Ring.create("r", 8, p, c, start);
+            Ring<Integer> ring = Ring.create("r", 8, p, c, Integer.class, start);
             ring.enqueueBulk(Modes.seq(0, 4), 0, 4);
             ring.dequeueBulk(new Integer[4], 0, 4);
             assertThat(ring.enqueueBulk(Modes.seq(0, 8), 0, 8)).isEqualTo(8);
@@ -54,10 +55,22 @@ class RingWrapAroundTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 5, 7, 8})
     void aBurstSplitByTheEndOfTheSlotArrayArrivesWhole(int headSlot) {
-        Ring<Integer> ring = Ring.create("r", 8, SyncMode.SINGLE, SyncMode.SINGLE, headSlot);
-        Integer[] out = new Integer[8];
-        assertThat(ring.enqueueBulk(Modes.seq(0, 8), 0, 8)).isEqualTo(8);
-        assertThat(ring.dequeueBulk(out, 0, 8)).isEqualTo(8);
-        assertThat(out).containsExactly(Modes.seq(0, 8));
+        for (Class<Integer> type : Arrays.asList(null, Integer.class)) {
+            Ring<Integer> ring = Ring.create("r", 8, SyncMode.SINGLE, SyncMode.SINGLE, type, headSlot);
+            Integer[] out = new Integer[8];
+            assertThat(ring.enqueueBulk(Modes.seq(0, 8), 0, 8)).isEqualTo(8);
+            assertThat(ring.dequeueBulk(out, 0, 8)).isEqualTo(8);
+            assertThat(out).containsExactly(Modes.seq(0, 8));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void smallBurstsSplitByTheEndOfTheSlotArrayArriveWhole(int n) {
+        Ring<Integer> ring = Ring.create("r", 4, SyncMode.SINGLE, SyncMode.SINGLE, null, 3);
+        Integer[] out = new Integer[n];
+        assertThat(ring.enqueueBulk(Modes.seq(0, n), 0, n)).isEqualTo(n);
+        assertThat(ring.dequeueBulk(out, 0, n)).isEqualTo(n);
+        assertThat(out).containsExactly(Modes.seq(0, n));
     }
 }
