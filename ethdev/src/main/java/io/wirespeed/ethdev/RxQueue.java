@@ -1,5 +1,6 @@
 package io.wirespeed.ethdev;
 
+import io.wirespeed.lcore.InterruptSource;
 import io.wirespeed.mbuf.Mbuf;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -9,7 +10,7 @@ import java.lang.invoke.VarHandle;
  * {@link #rxBurst}, counting what it delivers ({@link #count}), what it could not deliver for want
  * of mbufs ({@link #countNoMbuf}) and what the device dropped for want of room ({@link #countMissed}).
  */
-public abstract class RxQueue extends QueueCounters {
+public abstract class RxQueue extends QueueCounters implements InterruptSource {
     private static final VarHandle NO_MBUF;
     private static final VarHandle MISSED;
 
@@ -45,6 +46,7 @@ public abstract class RxQueue extends QueueCounters {
      * A file descriptor that becomes readable (EPOLLIN) when packets arrive, for interrupt mode,
      * or -1 when the queue can only be polled.
      */
+    @Override
     public int interruptFd() {
         return -1;
     }
@@ -54,6 +56,7 @@ public abstract class RxQueue extends QueueCounters {
      * signalling (false): DPDK's rte_eth_dev_rx_intr_enable/disable. Queues whose descriptor is
      * level-triggered by the kernel (sockets, tap) need do nothing.
      */
+    @Override
     public void interruptEnable(boolean on) {
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public interface IdlePolicy {
     /** The names {@link #named} accepts, in the order a help text lists them. */
-    List<String> NAMES = List.of("busy", "backoff");
+    List<String> NAMES = List.of("busy", "backoff", "adaptive", "interrupt");
 
     /**
      * Called after a poll that found nothing.
@@ -29,6 +29,27 @@ public interface IdlePolicy {
     String name();
 
     /**
+     * Tells the policy about a queue the loop polls, before the loop starts. Policies that sleep
+     * on interrupts wait on its descriptor; the others ignore it.
+     */
+    default void watch(InterruptSource source) {
+    }
+
+    /** Times the lcore slept (0 for policies that never do). */
+    default long sleeps() {
+        return 0;
+    }
+
+    /** Times an interrupt woke the lcore (0 for policies that never sleep on one). */
+    default long wakeups() {
+        return 0;
+    }
+
+    /** Releases what the policy holds (an epoll instance); the loop calls it when it ends. */
+    default void close() {
+    }
+
+    /**
      * A new policy by name, as a command line's {@code --idle} option gives it, with default
      * settings.
      *
@@ -38,6 +59,8 @@ public interface IdlePolicy {
         return switch (name) {
             case "busy" -> new BusyIdlePolicy();
             case "backoff" -> new BackoffIdlePolicy();
+            case "adaptive" -> SleepingIdlePolicy.adaptive();
+            case "interrupt" -> SleepingIdlePolicy.interrupt();
             default -> throw new IllegalArgumentException(
                     "unknown idle policy \"" + name + "\" (valid: " + String.join(", ", NAMES) + ")");
         };

@@ -24,9 +24,9 @@ class IdlePolicyTest {
 
     @Test
     void unknownNameIsRefusedWithTheValidNames() {
-        assertThatThrownBy(() -> IdlePolicy.named("adaptive"))
+        assertThatThrownBy(() -> IdlePolicy.named("turbo"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown idle policy \"adaptive\" (valid: busy, backoff)");
+                .hasMessage("unknown idle policy \"turbo\" (valid: busy, backoff, adaptive, interrupt)");
     }
 
     @Test

@@ -1,0 +1,127 @@
+package io.wirespeed.lcore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirespeed.sys.Clock;
+import io.wirespeed.sys.EventFd;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SleepingIdlePolicyTest {
+    /** A queue stand-in: an eventfd that a test raises, recording the arm/disarm calls. */
+    static final class Doorbell implements InterruptSource, AutoCloseable {
+        final EventFd fd = EventFd.create();
+        final List<Boolean> enables = new ArrayList<>();
+
+        @Override
+        public int interruptFd() {
+            return fd.fd();
+        }
+
+        @Override
+        public void interruptEnable(boolean on) {
+            enables.add(on);
+        }
+
+        @Override
+        public void close() {
+            fd.close();
+        }
+    }
+
+    @Test
+    void adaptiveSpinsAndPausesBeforeItSleeps() {
+        try (Doorbell bell = new Doorbell()) {
+            SleepingIdlePolicy policy = SleepingIdlePolicy.adaptive();
+            policy.watch(bell);
+            for (int empty = 1; empty <= SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS; empty++) {
+                policy.idle(empty);
+            }
+            assertThat(policy.sleeps()).isZero();
+            assertThat(bell.enables).isEmpty();
+            policy.close();
+        }
+    }
+
+    @Test
+    void adaptiveSleepsOnTheInterruptPastTheSuspendThresholdAndTheSignalWakesIt() {
+        try (Doorbell bell = new Doorbell()) {
+            SleepingIdlePolicy policy = SleepingIdlePolicy.adaptive();
+            policy.watch(bell);
+            bell.fd.signal();
+            policy.idle(SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS + 1);
+            assertThat(policy.sleeps()).isEqualTo(1);
+            assertThat(policy.wakeups()).isEqualTo(1);
+            assertThat(bell.enables).containsExactly(true, false);
+            policy.close();
+        }
+    }
+
+    @Test
+    void interruptModeSleepsAfterTheFirstEmptyPoll() {
+        try (Doorbell bell = new Doorbell()) {
+            SleepingIdlePolicy policy = SleepingIdlePolicy.interrupt();
+            policy.watch(bell);
+            bell.fd.signal();
+            policy.idle(1);
+            assertThat(policy.wakeups()).isEqualTo(1);
+            policy.close();
+        }
+    }
+
+    @Test
+    void aTimeoutIsASleepButNotAWakeup() {
+        try (Doorbell bell = new Doorbell()) {
+            SleepingIdlePolicy policy = SleepingIdlePolicy.interrupt();
+            policy.watch(bell);
+            policy.idle(1);
+            assertThat(policy.sleeps()).isEqualTo(1);
+            assertThat(policy.wakeups()).isZero();
+            policy.close();
+        }
+    }
+
+    @Test
+    void withoutAnyDescriptorItParksByTheClock() {
+        SleepingIdlePolicy policy = SleepingIdlePolicy.interrupt();
+        policy.watch(new InterruptSource() {
+            @Override
+            public int interruptFd() {
+                return -1;
+            }
+
+            @Override
+            public void interruptEnable(boolean on) {
+                throw new AssertionError("a source without a descriptor is never armed");
+            }
+        });
+        policy.idle(1);
+        assertThat(policy.sleeps()).isEqualTo(1);
+        assertThat(policy.wakeups()).isZero();
+        policy.close();
+    }
+
+    @Test
+    void anIdleAdaptiveLoopUsesFarLessCpuThanABusyOne() {
+        try (Doorbell bell = new Doorbell()) {
+            long busy = cpuOfIdleLoop(new BusyIdlePolicy(), bell, 200);
+            SleepingIdlePolicy adaptive = SleepingIdlePolicy.adaptive();
+            adaptive.watch(bell);
+            long sleeping = cpuOfIdleLoop(adaptive, bell, 200);
+            adaptive.close();
+            assertThat(sleeping).isLessThan(busy / 5);
+        }
+    }
+
+    /** CPU nanoseconds a loop of empty polls uses over {@code millis} of wall time. */
+    private static long cpuOfIdleLoop(IdlePolicy policy, Doorbell bell, long millis) {
+        long cpuBefore = Clock.threadCpuNanos();
+        long end = System.nanoTime() + millis * 1_000_000;
+        int empty = 0;
+        while (System.nanoTime() < end) {
+            policy.idle(++empty);
+        }
+        return Clock.threadCpuNanos() - cpuBefore;
+    }
+}
