@@ -26,8 +26,9 @@ public final class Wirespeed {
         CommandLine cli = new CommandLine(new Wirespeed());
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage());
-            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            // One line, as for every other user error: what was wrong, then where to look.
+            err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage() + " (try '"
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options)");
             err.flush();
             return EXIT_USAGE;
         });

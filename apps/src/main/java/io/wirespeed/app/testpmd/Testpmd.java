@@ -55,17 +55,20 @@ public final class Testpmd implements AutoCloseable {
      * again before the exception leaves.
      */
     public static Testpmd open(TestpmdConfig config, DriverRegistry registry, PrintStream out) {
-        Mempool pool = Mempool.builder("mbuf_pool", config.mbufCount())
-                .cacheSize(Math.min(config.mbufCache(), config.mbufCount() / 2))
-                .dataRoom(config.mbufDataRoom())
-                .hugePages(config.hugePages())
-                .build();
         List<Port> ports = new ArrayList<>();
+        Mempool pool = null;
         LcoreRuntime runtime = null;
         try {
+            // Devargs first: a mistake in them is the only line the user sees, before any memory is reserved.
             for (String vdev : config.vdevs()) {
-                Port port = registry.open(ports.size(), vdev);
-                ports.add(port);
+                ports.add(registry.open(ports.size(), vdev));
+            }
+            pool = Mempool.builder("mbuf_pool", config.mbufCount())
+                    .cacheSize(Math.min(config.mbufCache(), config.mbufCount() / 2))
+                    .dataRoom(config.mbufDataRoom())
+                    .hugePages(config.hugePages())
+                    .build();
+            for (Port port : ports) {
                 port.configure(config.rxQueues(), config.txQueues(), PortConf.defaults());
                 for (int q = 0; q < config.rxQueues(); q++) {
                     port.rxQueueSetup(q, config.rxDescriptors(), pool);
@@ -84,7 +87,9 @@ public final class Testpmd implements AutoCloseable {
             for (Port p : ports) {
                 p.close();
             }
-            pool.close();
+            if (pool != null) {
+                pool.close();
+            }
             throw e;
         }
     }

@@ -76,6 +76,10 @@ public record TestpmdConfig(List<String> vdevs, CoreList cores, int forwardingCo
         if (flowgenFlows < 1 || flowgenFlows > 65536) {
             throw new IllegalArgumentException("--flowgen-flows " + flowgenFlows + " must be 1..65536");
         }
+        if (txPacketLength < UdpTemplate.MIN_FRAME || txPacketLength > mbufDataRoom) {
+            throw new IllegalArgumentException("--txpkts " + txPacketLength + " must be " + UdpTemplate.MIN_FRAME + ".."
+                    + mbufDataRoom + " (at least the Ethernet, IPv4 and UDP headers; at most the mbuf data room, --mbuf-size)");
+        }
         if (totalMbufs < 0) {
             throw new IllegalArgumentException("--total-num-mbufs " + totalMbufs + " must not be negative");
         }
