@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
         description = {"Forward packets between ports on dedicated lcores, as DPDK's testpmd does.",
                 "Example: wirespeed testpmd --vdev net_null0 --vdev net_null1 -l 0-1 --nb-cores 1 --fwd io --duration 10 --json"})
 public final class TestpmdCommand implements Callable<Integer> {
+    private static final long DRAIN_CHECK_NANOS = 10_000_000;
+
     @Option(names = "--vdev", paramLabel = "DEVARGS", description = "a port, e.g. net_null0,size=64 (repeat for more ports)")
     List<String> vdevs = new ArrayList<>();
 
@@ -99,7 +101,7 @@ public final class TestpmdCommand implements Callable<Integer> {
     @Option(names = "--eth-peer", paramLabel = "PORT,MAC", description = "destination MAC for a port's mac/txonly/flowgen packets")
     List<String> ethPeers = new ArrayList<>();
 
-    @Option(names = "--idle", paramLabel = "POLICY", description = "what a forwarding lcore does when it finds nothing: busy, backoff (default ${DEFAULT-VALUE})")
+    @Option(names = "--idle", paramLabel = "POLICY", description = "what a forwarding lcore does when it finds nothing: busy, backoff, adaptive, interrupt (default ${DEFAULT-VALUE})")
     String idle = "busy";
 
     @Override
@@ -142,8 +144,9 @@ public final class TestpmdCommand implements Callable<Integer> {
             long deadline = duration > 0 ? now + (long) (duration * 1e9) : Long.MAX_VALUE;
             long period = statsPeriod > 0 ? (long) (statsPeriod * 1e9) : Long.MAX_VALUE;
             long nextStats = period == Long.MAX_VALUE ? Long.MAX_VALUE : now + period;
-            while ((now = System.nanoTime()) < deadline) {
-                long wait = Math.min(deadline, nextStats) - now;
+            while ((now = System.nanoTime()) < deadline && !testpmd.allSourcesDrained()) {
+                // Wake at least every 10 ms to notice capture files running dry.
+                long wait = Math.min(Math.min(deadline, nextStats) - now, DRAIN_CHECK_NANOS);
                 if (stopSignal.await(Math.max(1, wait), TimeUnit.NANOSECONDS)) {
                     break;
                 }

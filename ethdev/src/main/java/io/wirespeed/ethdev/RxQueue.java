@@ -61,6 +61,15 @@ public abstract class RxQueue extends QueueCounters implements InterruptSource {
     }
 
     /**
+     * True for a source that ends (a capture file read once); false for live devices and for
+     * replays that loop forever. Applications may then stop by themselves once every finite
+     * queue {@link #isExhausted() is exhausted}.
+     */
+    public boolean isFinite() {
+        return false;
+    }
+
+    /**
      * True once the queue will never deliver another packet (a capture file read to its end):
      * an application may stop polling it. Live devices are never exhausted.
      */

@@ -15,11 +15,10 @@ final class IcmpEchoEngine implements ForwardEngine {
     @Override
     public int forward(ForwardStream s) {
         Mbuf[] burst = s.burst;
-        int n = s.rx.rxBurst(burst, 0, s.burstSize);
+        int n = s.receive();
         if (n == 0) {
             return 0;
         }
-        s.countReceived(n);
         long portMac = s.rxPortMac.bits();
         int replies = 0;
         for (int i = 0; i < n; i++) {

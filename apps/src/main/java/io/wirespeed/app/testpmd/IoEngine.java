@@ -4,11 +4,10 @@ package io.wirespeed.app.testpmd;
 final class IoEngine implements ForwardEngine {
     @Override
     public int forward(ForwardStream s) {
-        int n = s.rx.rxBurst(s.burst, 0, s.burstSize);
+        int n = s.receive();
         if (n == 0) {
             return 0;
         }
-        s.countReceived(n);
         s.transmit(n);
         return n;
     }

@@ -6,11 +6,10 @@ import io.wirespeed.mbuf.Mbuf;
 final class MacSwapEngine implements ForwardEngine {
     @Override
     public int forward(ForwardStream s) {
-        int n = s.rx.rxBurst(s.burst, 0, s.burstSize);
+        int n = s.receive();
         if (n == 0) {
             return 0;
         }
-        s.countReceived(n);
         Mbuf[] burst = s.burst;
         for (int i = 0; i < n; i++) {
             Mbuf m = burst[i];

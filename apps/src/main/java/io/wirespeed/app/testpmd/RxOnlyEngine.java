@@ -6,11 +6,10 @@ import io.wirespeed.mbuf.Mbuf;
 final class RxOnlyEngine implements ForwardEngine {
     @Override
     public int forward(ForwardStream s) {
-        int n = s.rx.rxBurst(s.burst, 0, s.burstSize);
+        int n = s.receive();
         if (n == 0) {
             return 0;
         }
-        s.countReceived(n);
         Mbuf.freeBulk(s.burst, 0, n);
         s.countConsumed(n);
         return n;

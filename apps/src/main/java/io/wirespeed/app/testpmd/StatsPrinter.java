@@ -107,9 +107,12 @@ final class StatsPrinter {
                 r.seconds(), r.fwdMpps(), r.rxMpps(), t.generated() > 0 ? ", " + t.generated() + " generated" : "");
         for (RunReport.LcoreReport l : r.lcores()) {
             long cpu = l.busyCpuNanos() + l.idleCpuNanos();
-            out.printf("  lcore %d (cpu %s%s): %d streams, %.3f s CPU (%.0f%% busy polls), %d bytes allocated over %d packets after warm-up%n",
+            out.printf("  lcore %d (cpu %s%s): %d streams, %.3f s CPU (%.0f%% in busy polls), idle %s%s, %d bytes allocated over %d packets after warm-up%n",
                     l.lcore(), l.cpus(), l.pinned() ? "" : ", not pinned", l.streams(), cpu / 1e9,
-                    cpu > 0 ? 100.0 * l.busyCpuNanos() / cpu : 0.0, l.steadyAllocBytes(), l.steadyPackets());
+                    cpu > 0 ? 100.0 * l.busyCpuNanos() / cpu : 0.0, l.idlePolicy(),
+                    l.sleeps() > 0 ? String.format(" (%d sleeps, %d wake-ups, %.1f packets per wake-up)", l.sleeps(),
+                            l.wakeups(), l.packetsPerWakeup()) : "",
+                    l.steadyAllocBytes(), l.steadyPackets());
         }
         out.printf("  conservation: received %d + generated %d = transmitted %d + tx-dropped %d + consumed %d: %s%n",
                 t.received(), t.generated(), t.transmitted(), t.txDropped(), t.consumed(), t.balanced() ? "ok" : "MISMATCH");

@@ -211,6 +211,22 @@ public final class Testpmd implements AutoCloseable {
         };
     }
 
+    /**
+     * True when every forwarding lcore ended by itself because all its sources are drained
+     * capture files (testpmd with pcap ports and no infinite_rx stops by itself).
+     */
+    public boolean allSourcesDrained() {
+        if (!forwarding || loops.length == 0) {
+            return false;
+        }
+        for (ForwardingLoop loop : loops) {
+            if (!loop.isDrained()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** "stop": asks the forwarding lcores to finish, waits, prints the forward statistics. */
     public RunReport stop() {
         if (!forwarding) {
@@ -237,6 +253,7 @@ public final class Testpmd implements AutoCloseable {
         long consumed = 0;
         for (Port p : ports) {
             long fwdRx = 0;
+            long fwdGenerated = 0;
             long fwdTx = 0;
             long fwdDropped = 0;
             long fwdConsumed = 0;
@@ -244,6 +261,7 @@ public final class Testpmd implements AutoCloseable {
                 for (ForwardStream s : loop.streams()) {
                     if (s.rxPort == p.id()) {
                         fwdRx += s.received();
+                        fwdGenerated += s.generated();
                         fwdConsumed += s.consumed();
                     }
                     if (s.txPort == p.id()) {
@@ -252,11 +270,19 @@ public final class Testpmd implements AutoCloseable {
                     }
                 }
             }
-            portReports.add(new RunReport.PortReport(p.id(), p.name(), minus(p.stats(), atStart[p.id()]), fwdRx, fwdTx,
-                    fwdDropped, fwdConsumed));
+            portReports.add(new RunReport.PortReport(p.id(), p.name(), minus(p.stats(), atStart[p.id()]), fwdRx,
+                    fwdGenerated, fwdTx, fwdDropped, fwdConsumed));
         }
+        boolean allFinite = true;
+        long firstReceive = Long.MAX_VALUE;
+        long lastReceive = Long.MIN_VALUE;
         for (ForwardingLoop loop : loops) {
             for (ForwardStream s : loop.streams()) {
+                if (s.received() > 0) {
+                    allFinite &= s.finite;
+                    firstReceive = Math.min(firstReceive, s.firstReceiveNanos);
+                    lastReceive = Math.max(lastReceive, s.lastReceiveNanos);
+                }
                 received += s.received();
                 generated += s.generated();
                 transmitted += s.transmitted();
@@ -271,9 +297,13 @@ public final class Testpmd implements AutoCloseable {
             LcoreStats.Snapshot used = runtime.stats(id).snapshot().minus(lcoresAtStart[i]);
             lcoreReports.add(new RunReport.LcoreReport(id, cpuList(runtime.cpusOf(id)), runtime.isPinned(id),
                     loops[i].streams().length, used.busyCpuNanos(), used.idleCpuNanos(), used.polls(),
+                    loops[i].packetsHandled(), loops[i].idle.name(), loops[i].idle.sleeps(), loops[i].idle.wakeups(),
                     loops[i].allocations.steadyBytes(), loops[i].allocations.steadyPackets()));
         }
-        return new RunReport(mode, seconds, portReports, lcoreReports,
+        // A capture file's rate is its packets over the span from the first to the last one received.
+        double receiveSeconds = allFinite && received > 0 && lastReceive > firstReceive
+                ? (lastReceive - firstReceive) / 1e9 : seconds;
+        return new RunReport(mode, seconds, receiveSeconds, portReports, lcoreReports,
                 new RunReport.Totals(received, generated, transmitted, txDropped, consumed));
     }
 
