@@ -1,0 +1,21 @@
+package io.wirespeed.driver.pcap;
+
+import io.wirespeed.ethdev.RxQueue;
+import io.wirespeed.mbuf.Mbuf;
+
+/** The receive queue of a port without rx_pcap: it never delivers a packet, so it is exhausted from the start. */
+final class EmptyRxQueue extends RxQueue {
+    EmptyRxQueue(int portId, int queueId) {
+        super(portId, queueId);
+    }
+
+    @Override
+    public int rxBurst(Mbuf[] mbufs, int offset, int n) {
+        return 0;
+    }
+
+    @Override
+    public boolean isExhausted() {
+        return true;
+    }
+}
