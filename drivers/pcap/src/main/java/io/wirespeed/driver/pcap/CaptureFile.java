@@ -63,7 +63,7 @@ final class CaptureFile implements AutoCloseable {
             CaptureSummary summary = scan(where, data);
             if (summary.truncated()) {
                 Log.info(device, file + ": last record at byte " + summary.truncatedAt() + " is truncated: "
-                        + summary.packets() + " packets read, the partial one dropped");
+                        + summary.packets() + (summary.packets() == 1 ? " packet" : " packets") + " read, the partial one dropped");
             }
             if (summary.linkType() != CaptureFormat.LINKTYPE_ETHERNET && summary.linkType() >= 0) {
                 Log.info(device, file + ": link type " + summary.linkType()
