@@ -2,7 +2,6 @@ package io.wirespeed.driver.pcap;
 
 import io.wirespeed.ethdev.TxQueue;
 import io.wirespeed.mbuf.Mbuf;
-import io.wirespeed.sys.Clock;
 
 /**
  * Writes every packet it is given into the capture file, then frees it. A packet without a time
@@ -11,9 +10,8 @@ import io.wirespeed.sys.Clock;
  * and after it every packet is freed and counted in oerrors only.
  */
 final class PcapTxQueue extends TxQueue {
-    private static final int CLOCK_REALTIME = 0;
-
     private final CaptureWriter writer;
+    private final RealtimeClock clock = new RealtimeClock();
 
     PcapTxQueue(int portId, int queueId, CaptureWriter writer) {
         super(portId, queueId);
@@ -46,7 +44,7 @@ final class PcapTxQueue extends TxQueue {
                 take = fitting(mbufs, offset, n);
             }
         }
-        long now = unstamped ? Clock.nanos(CLOCK_REALTIME) : 0;
+        long now = unstamped ? clock.nanos() : 0;
         long bytes = 0;
         for (int i = offset; i < offset + take; i++) {
             Mbuf m = mbufs[i];
