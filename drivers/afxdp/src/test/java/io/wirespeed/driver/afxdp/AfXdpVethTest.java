@@ -190,6 +190,10 @@ class AfXdpVethTest {
         assertThat(xstat(port, "tx_q0_copied_packets")).isEqualTo(4);
     }
 
+    /**
+     * Native mode only: veth hands a frame to generic XDP without recording its receive queue, so
+     * there every frame looks as if it came in on queue 0 (see docs/AF_XDP.md).
+     */
     @Test
     void twoQueuesOnATwoQueueVethBothReceive() throws Exception {
         String base = io.wirespeed.testkit.Names.unique();
