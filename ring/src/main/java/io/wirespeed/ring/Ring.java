@@ -79,9 +79,6 @@ public final class Ring<E> extends RingPad2 {
     /** Spins on another thread's tail before falling back to {@link Thread#yield()}. */
     private static final int SPINS_BEFORE_YIELD = 1 << 10;
 
-    /** Bursts up to this size are copied element by element: cheaper than an arraycopy call (measured). */
-    private static final int SMALL_COPY = 2;
-
     private static final VarHandle PRODUCER_HEAD;
     private static final VarHandle PRODUCER_TAIL;
     private static final VarHandle CONSUMER_TAIL_CACHE;
@@ -516,20 +513,18 @@ public final class Ring<E> extends RingPad2 {
 
     // ------------------------------------------------------------------ slots
 
-    /** Copies {@code k} elements into the slots from index {@code head}: two contiguous runs across the wrap. */
+    /**
+     * Copies {@code k} elements into the slots from index {@code head}: two contiguous runs across
+     * the wrap. One element is stored directly: an arraycopy call costs more than the store (measured).
+     */
     private void copyIn(Object[] src, int offset, long head, int k) {
         final Object[] buffer = this.buffer;
         final int slot = (int) head & mask;
-        final int first = Math.min(k, capacity - slot);
-        if (k <= SMALL_COPY) {
-            for (int i = 0; i < first; i++) {
-                buffer[slot + i] = src[offset + i];
-            }
-            for (int i = first; i < k; i++) {
-                buffer[i - first] = src[offset + i];
-            }
+        if (k == 1) {
+            buffer[slot] = src[offset];
             return;
         }
+        final int first = Math.min(k, capacity - slot);
         System.arraycopy(src, offset, buffer, slot, first);
         if (first < k) {
             System.arraycopy(src, offset + first, buffer, 0, k - first);
@@ -539,16 +534,11 @@ public final class Ring<E> extends RingPad2 {
     private void copyOut(Object[] dst, int offset, long head, int k) {
         final Object[] buffer = this.buffer;
         final int slot = (int) head & mask;
-        final int first = Math.min(k, capacity - slot);
-        if (k <= SMALL_COPY) {
-            for (int i = 0; i < first; i++) {
-                dst[offset + i] = buffer[slot + i];
-            }
-            for (int i = first; i < k; i++) {
-                dst[offset + i] = buffer[i - first];
-            }
+        if (k == 1) {
+            dst[offset] = buffer[slot];
             return;
         }
+        final int first = Math.min(k, capacity - slot);
         System.arraycopy(buffer, slot, dst, offset, first);
         if (first < k) {
             System.arraycopy(buffer, 0, dst, offset + first, k - first);
