@@ -218,6 +218,23 @@ class WriteTest {
     }
 
     @Test
+    void pcapngPaddingIsZeroAlsoWhenTheBufferIsReused() {
+        Path out = dir.resolve("pad.pcapng");
+        Port port = fx.open("net_pcap0,tx_pcapng=" + out);
+        byte[] ones = new byte[64];
+        Arrays.fill(ones, (byte) -1);
+        for (int sent = 0; sent < CaptureWriter.BUFFER_BYTES / 96 + 8; sent++) {
+            send(port, packets(new byte[][] {ones}, new long[] {1L}));
+        }
+        send(port, packets(new byte[][] {frame(61, 1)}, new long[] {2L}));
+        port.stop();
+        ByteBuffer b = read(out);
+        int last = b.limit() - 96;
+        assertThat(b.getInt(last + 20)).isEqualTo(61);
+        assertThat(new byte[] {b.get(last + 28 + 61), b.get(last + 28 + 62), b.get(last + 28 + 63)}).containsOnly(0);
+    }
+
+    @Test
     void failedWriteIsCountedAsOerrorsAndReportedOnceNeverThrown() {
         Port port = fx.open("net_pcap0,tx_pcap=/dev/full");
         send(port, packets(new byte[][] {frame(60, 1), frame(60, 2)}, new long[] {1L, 2L}));
