@@ -287,7 +287,7 @@ final class AfXdpBackend implements PortBackend {
             x.add(new XStat("tx_q" + q + "_xdp_ring_empty", s.txRingEmpty()));
             AfXdpTxQueue tx = q < txQueues.length ? txQueues[q] : null;
             x.add(new XStat("tx_q" + q + "_copied_packets", tx != null ? tx.copied() : 0));
-            x.add(new XStat("tx_q" + q + "_kick_errors", tx != null ? tx.kickErrors() : 0));
+            x.add(new XStat("tx_q" + q + "_kicks_refused", tx != null ? tx.kicksRefused() : 0));
             XskSocket socket = q < sockets.length ? sockets[q] : null;
             x.add(new XStat("q" + q + "_zero_copy", socket != null && socket.zeroCopy() ? 1 : 0));
         }

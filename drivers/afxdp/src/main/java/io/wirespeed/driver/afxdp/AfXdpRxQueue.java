@@ -3,8 +3,6 @@ package io.wirespeed.driver.afxdp;
 import io.wirespeed.ethdev.RxQueue;
 import io.wirespeed.mbuf.Mbuf;
 import io.wirespeed.mbuf.Mempool;
-import io.wirespeed.sys.Sockets;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Receives from an AF_XDP socket without copying: the kernel writes each frame into a chunk the
@@ -124,7 +122,7 @@ final class AfXdpRxQueue extends RxQueue {
         }
         if (fill.needsWakeupPolled()) {
             // Zero-copy drivers sleep when the fill ring ran dry; recvfrom wakes them (no data moves).
-            Sockets.recvfrom(fd, MemorySegment.NULL, 0, Sockets.MSG_DONTWAIT);
+            Wakeup.receive(fd);
         }
         return delivered;
     }

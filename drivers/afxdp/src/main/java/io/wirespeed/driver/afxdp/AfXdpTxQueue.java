@@ -3,8 +3,6 @@ package io.wirespeed.driver.afxdp;
 import io.wirespeed.ethdev.TxQueue;
 import io.wirespeed.mbuf.Mbuf;
 import io.wirespeed.mbuf.Mempool;
-import io.wirespeed.sys.Errno;
-import io.wirespeed.sys.Sockets;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -24,13 +22,13 @@ final class AfXdpTxQueue extends TxQueue {
     /** Completions freed per pool request. */
     private static final int REAP_BATCH = 64;
     private static final VarHandle COPIED;
-    private static final VarHandle KICK_ERRORS;
+    private static final VarHandle KICKS_REFUSED;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             COPIED = l.findVarHandle(AfXdpTxQueue.class, "copied", long.class);
-            KICK_ERRORS = l.findVarHandle(AfXdpTxQueue.class, "kickErrors", long.class);
+            KICKS_REFUSED = l.findVarHandle(AfXdpTxQueue.class, "kicksRefused", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -51,8 +49,8 @@ final class AfXdpTxQueue extends TxQueue {
 
     @SuppressWarnings("unused") // through COPIED: packets that took the copy path
     private long copied;
-    @SuppressWarnings("unused") // through KICK_ERRORS: sendto() failures other than "busy, try again"
-    private long kickErrors;
+    @SuppressWarnings("unused") // through KICKS_REFUSED: kicks the kernel refused (frames stay in the ring)
+    private long kicksRefused;
 
     AfXdpTxQueue(AfXdpBackend backend, int portId, int queueId, int descriptors) {
         super(portId, queueId);
@@ -189,27 +187,23 @@ final class AfXdpTxQueue extends TxQueue {
     }
 
     /**
-     * sendto(fd, NULL, 0, MSG_DONTWAIT): the kernel sends what the TX ring holds. EAGAIN and EBUSY
-     * (device queue full, or more than one kick's batch) and ENOBUFS leave the descriptors in the
-     * ring for the next kick; ENETDOWN likewise until the link returns. Others are counted.
+     * sendto(fd, NULL, 0, MSG_DONTWAIT): the kernel sends what the TX ring holds. A refusal
+     * (EAGAIN: more than one kick's batch waiting or the device queue full; EBUSY: the device
+     * dropped a frame, which still completes; ENETDOWN) leaves the descriptors in the ring for
+     * the next kick; it is counted, not classified (see {@link Wakeup}).
      */
     private void kick() {
-        if (Sockets.sendto(fd, MemorySegment.NULL, 0, Sockets.MSG_DONTWAIT) < 0) {
-            int errno = Sockets.lastErrno();
-            if (errno != Errno.EAGAIN && errno != Errno.EBUSY && errno != Errno.ENOBUFS && errno != ENETDOWN) {
-                KICK_ERRORS.setOpaque(this, (long) KICK_ERRORS.getOpaque(this) + 1);
-            }
+        if (!Wakeup.transmit(fd)) {
+            KICKS_REFUSED.setOpaque(this, (long) KICKS_REFUSED.getOpaque(this) + 1);
         }
     }
-
-    private static final int ENETDOWN = 100;
 
     long copied() {
         return (long) COPIED.getOpaque(this);
     }
 
-    long kickErrors() {
-        return (long) KICK_ERRORS.getOpaque(this);
+    long kicksRefused() {
+        return (long) KICKS_REFUSED.getOpaque(this);
     }
 
     @Override

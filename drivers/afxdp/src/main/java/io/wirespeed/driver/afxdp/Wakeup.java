@@ -1,0 +1,50 @@
+package io.wirespeed.driver.afxdp;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import io.wirespeed.sys.Libc;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The two data-path system calls, the kicks that wake the kernel: sendto(fd, NULL, 0,
+ * MSG_DONTWAIT) for the TX ring, recvfrom(fd, NULL, 0, MSG_DONTWAIT) for the fill ring.
+ *
+ * <p>Bound without errno capture, unlike {@link io.wirespeed.sys.Sockets}: a capturing downcall
+ * allocates (40 bytes per call) until the JIT's last tier has compiled its call site, and a kick
+ * site runs once per burst, so it reaches that tier late — after a forwarding loop that started
+ * polling before traffic came has been marked warm. A failed kick needs no errno anyway: every
+ * failure leaves the frames in the ring for the next kick.
+ */
+final class Wakeup {
+    private static final int MSG_DONTWAIT = 0x40;
+    private static final MethodHandle SENDTO = Libc.call("sendto",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle RECVFROM = Libc.call("recvfrom",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
+
+    private Wakeup() {
+    }
+
+    /** Asks the kernel to send what the TX ring holds; false when it refused (busy, or down). */
+    static boolean transmit(int fd) {
+        try {
+            return (long) SENDTO.invokeExact(fd, MemorySegment.NULL, 0L, MSG_DONTWAIT, MemorySegment.NULL, 0) >= 0;
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    /** Wakes a zero-copy driver that sleeps until the fill ring has buffers. */
+    static void receive(int fd) {
+        try {
+            long ignored = (long) RECVFROM.invokeExact(fd, MemorySegment.NULL, 0L, MSG_DONTWAIT, MemorySegment.NULL,
+                    MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+}
