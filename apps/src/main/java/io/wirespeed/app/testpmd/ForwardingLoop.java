@@ -1,5 +1,6 @@
 package io.wirespeed.app.testpmd;
 
+import io.wirespeed.app.common.AllocationWatch;
 import io.wirespeed.lcore.IdlePolicy;
 import io.wirespeed.lcore.LcoreContext;
 import io.wirespeed.lcore.LcoreFunction;

@@ -1,13 +1,14 @@
-package io.wirespeed.app.testpmd;
+package io.wirespeed.app.common;
 
 import java.lang.management.ManagementFactory;
 
 /**
  * Heap bytes the forwarding thread allocates once it is warm: the proof that the data path
  * allocates nothing. Marks the thread's allocation counter after a warm-up (the JIT compiles the
- * loop meanwhile) and again at the end; owned by one lcore thread.
+ * loop meanwhile) and again at the end; owned by one lcore thread. Shared by the forwarding
+ * loops of testpmd and l2fwd.
  */
-final class AllocationWatch {
+public final class AllocationWatch {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -18,11 +19,11 @@ final class AllocationWatch {
     private long steadyBytes;
     private long steadyPackets;
 
-    AllocationWatch(long warmupNanos) {
+    public AllocationWatch(long warmupNanos) {
         this.warmupNanos = warmupNanos;
     }
 
-    void begin() {
+    public void begin() {
         beganAt = System.nanoTime();
         steadyFromBytes = -1;
         steadyBytes = 0;
@@ -30,14 +31,14 @@ final class AllocationWatch {
     }
 
     /** Called every so many loop iterations with the packets handled so far. */
-    void tick(long packets) {
+    public void tick(long packets) {
         if (steadyFromBytes < 0 && System.nanoTime() - beganAt >= warmupNanos) {
             steadyFromPackets = packets;
             steadyFromBytes = THREADS.getCurrentThreadAllocatedBytes();
         }
     }
 
-    void end(long packets) {
+    public void end(long packets) {
         if (steadyFromBytes >= 0) {
             steadyBytes = THREADS.getCurrentThreadAllocatedBytes() - steadyFromBytes;
             steadyPackets = packets - steadyFromPackets;
@@ -45,12 +46,12 @@ final class AllocationWatch {
     }
 
     /** Bytes allocated after the warm-up (valid once the loop ended). */
-    long steadyBytes() {
+    public long steadyBytes() {
         return steadyBytes;
     }
 
     /** Packets handled after the warm-up; 0 if the run was shorter than the warm-up. */
-    long steadyPackets() {
+    public long steadyPackets() {
         return steadyPackets;
     }
 }
