@@ -44,7 +44,7 @@ public final class Mempool implements AutoCloseable {
         this.cacheSize = cacheSize;
         this.zone = zone;
         this.ownsZone = ownsZone;
-        this.free = Ring.create(name, ringSizeFor(size), SyncMode.MULTI, SyncMode.MULTI);
+        this.free = Ring.create(name, ringSizeFor(size), SyncMode.MULTI, SyncMode.MULTI, Mbuf.class);
         this.all = new Mbuf[size];
         int bufferLength = headroom + dataRoom;
         long stride = (bufferLength + BUFFER_ALIGN - 1) & -BUFFER_ALIGN;

@@ -49,7 +49,7 @@ final class NamedRings {
     private static Entry entry(String name, int size) {
         Entry e = RINGS.get(name);
         if (e == null) {
-            e = new Entry(Ring.create(name, size, SyncMode.SINGLE, SyncMode.SINGLE));
+            e = new Entry(Ring.create(name, size, SyncMode.SINGLE, SyncMode.SINGLE, Mbuf.class));
             RINGS.put(name, e);
         } else if (e.ring.capacity() != size) {
             throw new IllegalArgumentException("ring '" + name + "' exists with " + e.ring.capacity()
