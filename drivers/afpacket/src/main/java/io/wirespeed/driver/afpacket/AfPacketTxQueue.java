@@ -7,7 +7,6 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 import io.wirespeed.ethdev.TxQueue;
 import io.wirespeed.mbuf.Mbuf;
-import io.wirespeed.sys.Sockets;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -93,7 +92,7 @@ final class AfPacketTxQueue extends TxQueue {
         if (queued > 0 || p.txKickPending) {
             // One system call for the burst. On EAGAIN/ENOBUFS the slots stay requested and the
             // next burst kicks again; nothing is lost and no exception is built.
-            p.txKickPending = Sockets.sendto(fd, MemorySegment.NULL, 0, Sockets.MSG_DONTWAIT) < 0;
+            p.txKickPending = !TxKick.kick(fd);
         }
         if (taken > 0) {
             Mbuf.freeBulk(mbufs, offset, taken);

@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import io.wirespeed.sys.Errno;
 import io.wirespeed.sys.Mman;
-import io.wirespeed.sys.Sockets;
 import io.wirespeed.sys.SysException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -103,7 +102,9 @@ final class QueuePair implements AutoCloseable {
                 throw new IllegalArgumentException(device + ": cannot map the rings (" + 2 * g.ringBytes() + " bytes): "
                         + Errno.name(e.errno()) + " (" + Errno.description(e.errno()) + ")", e);
             }
-            return new QueuePair(index, fd, g, mapping, filterOutgoing, device, arena);
+            QueuePair pair = new QueuePair(index, fd, g, mapping, filterOutgoing, device, arena);
+            pair.linkDataPath();
+            return pair;
         } catch (RuntimeException e) {
             if (arena != null) {
                 arena.close();
@@ -111,6 +112,21 @@ final class QueuePair implements AutoCloseable {
             PacketSocket.closeQuietly(fd);
             throw e;
         }
+    }
+
+    /**
+     * Makes the data path's first calls here, on the control thread: the JVM links a VarHandle
+     * access mode or a downcall on first use, and that linking allocates on the calling thread,
+     * which would otherwise be an lcore's first packets. The ring is not bound yet, so the kernel
+     * touches nothing: the status words written back are the ones read, and the kick finds no
+     * interface to send on (ENXIO).
+     */
+    private void linkDataPath() {
+        int block = (int) Tpacket3.STATUS_WORD.getAcquire(rxRing, (long) Tpacket3.BLOCK_STATUS);
+        Tpacket3.STATUS_WORD.setRelease(rxRing, (long) Tpacket3.BLOCK_STATUS, block);
+        int slot = (int) Tpacket3.STATUS_WORD.getAcquire(txRing, (long) Tpacket3.STATUS);
+        Tpacket3.STATUS_WORD.setRelease(txRing, (long) Tpacket3.STATUS, slot);
+        TxKick.kick(fd);
     }
 
     private static void setOption(String device, int fd, int option, int value, String feature) {
@@ -158,7 +174,7 @@ final class QueuePair implements AutoCloseable {
 
     /** Kicks the transmit ring once from the control thread (used at stop to flush what waits). */
     void flush() {
-        Sockets.sendto(fd, MemorySegment.NULL, 0, Sockets.MSG_DONTWAIT);
+        TxKick.kick(fd);
     }
 
     /** Adds what the kernel counted since the last read (its counters reset on each read). */

@@ -34,7 +34,7 @@ class AfPacketAllocationTest {
             Port a = v.onA("");
             Port b = v.onB("");
             byte[] frame = TestFrames.udp(TestFrames.OTHER_MAC, TestFrames.PEER_MAC, 1, 2, 64, (byte) 1);
-            long[] fewest = {Long.MAX_VALUE};
+            long[] perRound = new long[ROUNDS];
             long[] forwarded = new long[1];
             Throwable[] failure = new Throwable[1];
             LcoreThread t = new LcoreThread(3, "lcore-3", () -> {
@@ -45,7 +45,7 @@ class AfPacketAllocationTest {
                     for (int round = 0; round < ROUNDS; round++) {
                         long before = mx.getCurrentThreadAllocatedBytes();
                         loop.run(PACKETS_PER_ROUND);
-                        fewest[0] = Math.min(fewest[0], mx.getCurrentThreadAllocatedBytes() - before);
+                        perRound[round] = mx.getCurrentThreadAllocatedBytes() - before;
                     }
                     forwarded[0] = loop.forwarded;
                 } catch (Throwable e) {
@@ -56,7 +56,13 @@ class AfPacketAllocationTest {
             t.join();
             assertThat(failure[0]).isNull();
             assertThat(forwarded[0]).isGreaterThanOrEqualTo((long) ROUNDS * PACKETS_PER_ROUND);
-            assertThat(fewest[0]).isZero();
+            // The first round warms the JIT up. After it, the quietest round must be 0, and so must
+            // the median: an allocation per burst that escape analysis removes in some runs only
+            // (as a capturing downcall's state check once did) shows in every round of such a run.
+            long[] steady = java.util.Arrays.copyOfRange(perRound, 1, ROUNDS);
+            java.util.Arrays.sort(steady);
+            assertThat(steady[0]).as("bytes in the quietest round of %s", java.util.Arrays.toString(perRound)).isZero();
+            assertThat(steady[steady.length / 2]).as("bytes in the median round of %s", java.util.Arrays.toString(perRound)).isZero();
         }
     }
 
