@@ -69,6 +69,12 @@ final class ClassicRxQueue extends FileRxQueue {
         return finish(mbufs, offset, taken, got, bytes);
     }
 
+    /** Read once: the queue ends after the file's last packet. */
+    @Override
+    public boolean isFinite() {
+        return true;
+    }
+
     @Override
     public boolean isExhausted() {
         return delivered == packets;

@@ -14,6 +14,12 @@ final class EmptyRxQueue extends RxQueue {
         return 0;
     }
 
+    /** A source that has already ended, so that an application stops once the port's files are done. */
+    @Override
+    public boolean isFinite() {
+        return true;
+    }
+
     @Override
     public boolean isExhausted() {
         return true;

@@ -115,6 +115,12 @@ final class PcapngRxQueue extends FileRxQueue {
         return pos + u32(f, pos + 4, swap);
     }
 
+    /** Read once: the queue ends after the file's last packet. */
+    @Override
+    public boolean isFinite() {
+        return true;
+    }
+
     @Override
     public boolean isExhausted() {
         return delivered == packets;

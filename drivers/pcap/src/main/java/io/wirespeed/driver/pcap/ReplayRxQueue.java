@@ -58,4 +58,10 @@ final class ReplayRxQueue extends FileRxQueue {
         next = i;
         return finish(mbufs, offset, taken, got, bytes);
     }
+
+    /** Replays forever: never ends. */
+    @Override
+    public boolean isFinite() {
+        return false;
+    }
 }

@@ -88,6 +88,7 @@ class ClassicPcapReadTest {
         Port port = openFile(ClassicBytes.micros(ByteOrder.LITTLE_ENDIAN)
                 .record(0, 0, frame(60, 1)).record(0, 1, frame(60, 2)).record(0, 2, frame(60, 3)).bytes());
         Mbuf[] burst = new Mbuf[2];
+        assertThat(port.rxQueue(0).isFinite()).isTrue();
         assertThat(port.rxQueue(0).isExhausted()).isFalse();
         assertThat(port.rxBurst(0, burst, 0, 2)).isEqualTo(2);
         Mbuf.freeBulk(burst, 0, 2);

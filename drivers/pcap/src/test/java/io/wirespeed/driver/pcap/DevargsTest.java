@@ -120,9 +120,10 @@ class DevargsTest {
     }
 
     @Test
-    void txOnlyPortReceivesNothingAndIsExhausted() {
+    void txOnlyPortReceivesNothingAndIsAFiniteSourceAlreadyExhausted() {
         Port port = fx.open("net_pcap0,tx_pcap=" + dir.resolve("o.pcap"));
         assertThat(port.rxBurst(0, new io.wirespeed.mbuf.Mbuf[4], 0, 4)).isZero();
+        assertThat(port.rxQueue(0).isFinite()).isTrue();
         assertThat(port.rxQueue(0).isExhausted()).isTrue();
     }
 

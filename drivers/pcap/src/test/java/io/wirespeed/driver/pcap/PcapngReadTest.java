@@ -136,6 +136,8 @@ class PcapngReadTest {
                 .block(5, new byte[20]) // statistics at the end, as dumpcap writes them
                 .bytes();
         Port port = openFile(bytes);
+        assertThat(port.rxQueue(0).isFinite()).isTrue();
+        assertThat(port.rxQueue(0).isExhausted()).isFalse();
         assertThat(receiveAll(port, 10)).containsExactly(frame(60, 1), frame(60, 2));
         assertThat(port.rxQueue(0).isExhausted()).isTrue();
         assertThat(port.stats().ierrors()).isZero();

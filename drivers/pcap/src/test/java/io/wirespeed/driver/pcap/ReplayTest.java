@@ -38,6 +38,7 @@ class ReplayTest {
         Path f = fx.file("three.pcap", ClassicBytes.nanos(ByteOrder.BIG_ENDIAN)
                 .record(1, 1, frame(60, 1)).record(2, 2, frame(70, 2)).record(3, 3, frame(80, 3)).bytes());
         Port port = fx.open("net_pcap0,rx_pcap=" + f + ",infinite_rx=1");
+        assertThat(port.rxQueue(0).isFinite()).isFalse();
         for (int round = 0; round < 5; round++) {
             Mbuf[] got = receive(port, 7);
             assertThat(got).hasSize(7);
