@@ -66,7 +66,9 @@ final class AfPacketRxQueue extends RxQueue {
         this.blockCount = pair.geometry.blockCount();
         this.pool = pool;
         this.filter = filter;
-        this.spareSegments = new Mbuf[pair.geometry.blockSize() / Math.max(1, pool.dataRoom()) + 2];
+        // A frame is never longer than a block, nor than the 64 KiB an skb carries without GSO.
+        int longestFrame = Math.min(pair.geometry.blockSize(), 1 << 16);
+        this.spareSegments = new Mbuf[longestFrame / pool.dataRoom() + 2];
     }
 
     @Override

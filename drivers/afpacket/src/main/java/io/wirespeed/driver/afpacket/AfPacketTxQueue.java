@@ -71,15 +71,14 @@ final class AfPacketTxQueue extends TxQueue {
             }
             long at = slot + TX_DATA_OFFSET;
             if (m.next() == null) {
-                MemorySegment.copy(m.buffer(), m.dataOffset(), ring, at, length);
-            } else {
-                // Never past packetLength, even if the segments claim more: the next slot may be the kernel's.
-                long end = at + length;
-                for (Mbuf seg = m; seg != null && at < end; seg = seg.next()) {
-                    int chunk = (int) Math.min(seg.dataLength(), end - at);
-                    MemorySegment.copy(seg.buffer(), seg.dataOffset(), ring, at, chunk);
-                    at += chunk;
+                if (m.dataLength() != length) {
+                    errors++; // a one-segment packet whose lengths disagree: which bytes to send?
+                    continue;
                 }
+                MemorySegment.copy(m.buffer(), m.dataOffset(), ring, at, length);
+            } else if (!copyChain(m, at, length)) {
+                errors++; // the segments hold fewer bytes than packetLength says
+                continue;
             }
             ring.set(JAVA_INT, slot + Tpacket3.LEN, length);
             // Release: the frame's bytes and tp_len are written before the kernel can see the request.
@@ -104,6 +103,20 @@ final class AfPacketTxQueue extends TxQueue {
             countErrors(errors);
         }
         return taken;
+    }
+
+    /**
+     * Copies a chain's segments one after the other to {@code at}, never past {@code length}
+     * bytes (the next slot may be the kernel's). False when the segments hold fewer bytes.
+     */
+    private boolean copyChain(Mbuf m, long at, int length) {
+        long end = at + length;
+        for (Mbuf seg = m; seg != null && at < end; seg = seg.next()) {
+            int chunk = (int) Math.min(seg.dataLength(), end - at);
+            MemorySegment.copy(seg.buffer(), seg.dataOffset(), ring, at, chunk);
+            at += chunk;
+        }
+        return at == end;
     }
 
     /** An 802.1Q-tagged frame may be 4 bytes over MTU + 14, as the kernel allows. */

@@ -112,6 +112,28 @@ class AfPacketTransmitTest {
     }
 
     @Test
+    void mbufWhoseLengthsDisagreeIsTakenAndCountedNotSent() {
+        try (VethPorts v = new VethPorts()) {
+            Port a = v.onA("");
+            long before = InterfaceFacts.statistic(v.veth.b(), "rx_packets");
+            Mbuf liar = v.pool.alloc();
+            liar.write(TestFrames.udp(TestFrames.PEER_MAC, TestFrames.OTHER_MAC, 1, 2, 100, (byte) 0));
+            liar.packetLength(300); // one segment of 100 bytes claiming a 300-byte packet
+            Mbuf shortChain = v.pool.alloc();
+            shortChain.write(TestFrames.udp(TestFrames.PEER_MAC, TestFrames.OTHER_MAC, 1, 2, 100, (byte) 0));
+            Mbuf tail = v.pool.alloc();
+            tail.write(new byte[50]);
+            shortChain.chain(tail);
+            shortChain.packetLength(400); // 150 bytes in the segments
+            assertThat(a.txBurst(0, new Mbuf[] {liar, shortChain}, 0, 2)).isEqualTo(2);
+            assertThat(a.stats().oerrors()).isEqualTo(2);
+            assertThat(a.stats().opackets()).isZero();
+            assertThat(InterfaceFacts.statistic(v.veth.b(), "rx_packets")).isEqualTo(before);
+            assertThat(v.pool.inUseCount()).isZero();
+        }
+    }
+
+    @Test
     void vlanTaggedFrameMayExceedTheMtuByItsTag() {
         try (VethPorts v = new VethPorts()) {
             Port a = v.onA("");
