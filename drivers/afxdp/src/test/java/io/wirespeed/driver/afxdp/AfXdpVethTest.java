@@ -195,6 +195,40 @@ class AfXdpVethTest {
      * there every frame looks as if it came in on queue 0 (see docs/AF_XDP.md).
      */
     @Test
+    void aChainIsSentAsOneFrameAndAFrameLongerThanAChunkIsDroppedAndCounted() throws Exception {
+        VethPair veth = closeLater(VethPair.create());
+        Port port = start("net_af_xdp0,iface=" + veth.a(), 1, 256);
+        RawSocket peer = closeLater(RawSocket.open(veth.b()));
+        int free = pool.availableCount();
+        byte[] whole = TestFrames.frame(5, 300);
+        Mbuf head = pool.alloc();
+        Mbuf tail = pool.alloc();
+        head.write(java.util.Arrays.copyOfRange(whole, 0, 100));
+        tail.write(java.util.Arrays.copyOfRange(whole, 100, 300));
+        assertThat(head.chain(tail)).isTrue();
+        Mbuf huge = pool.alloc();
+        huge.dataOffset(0);
+        huge.length(2100);                              // more than a 2048-byte chunk
+        Mbuf empty = pool.alloc();
+
+        assertThat(port.txBurst(0, new Mbuf[] {head, huge, empty}, 0, 3)).isEqualTo(3);
+
+        byte[] f;
+        do {
+            f = peer.receive(2000);
+        } while (f != null && !TestFrames.isOurs(f));
+        assertThat(f).isEqualTo(whole);
+        assertThat(port.stats().opackets()).isEqualTo(1);
+        assertThat(port.stats().oerrors()).isEqualTo(2);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (pool.availableCount() < free && System.nanoTime() < deadline) {
+            port.txBurst(0, new Mbuf[0], 0, 0);
+            Thread.sleep(1);
+        }
+        assertThat(pool.availableCount()).isEqualTo(free);
+    }
+
+    @Test
     void twoQueuesOnATwoQueueVethBothReceive() throws Exception {
         String base = io.wirespeed.testkit.Names.unique();
         String a = base + "a";
