@@ -30,6 +30,7 @@ final class PcapBackend implements PortBackend {
     private final String txFile;
     private final MacAddress mac;
     private PcapTxQueue txQueue;
+    private boolean warmedUp;
     private boolean closed;
 
     private PcapBackend(String name, CaptureFile rx, Path rxKey, boolean infinite, CaptureWriter tx, Path txKey, String txFile) {
@@ -99,11 +100,18 @@ final class PcapBackend implements PortBackend {
             return new EmptyRxQueue(portId, queueId);
         }
         checkPool(pool);
-        CaptureSummary s = rx.summary();
+        if (!warmedUp) {
+            warmedUp = true;
+            JitWarmUp.run(rx.summary(), pool, scratch -> newRxQueue(portId, queueId, scratch));
+        }
+        return newRxQueue(portId, queueId, pool);
+    }
+
+    private FileRxQueue newRxQueue(int portId, int queueId, Mempool pool) {
         if (infinite) {
             return new ReplayRxQueue(portId, queueId, pool, rx);
         }
-        return s.pcapng() ? new PcapngRxQueue(portId, queueId, pool, rx) : new ClassicRxQueue(portId, queueId, pool, rx);
+        return rx.summary().pcapng() ? new PcapngRxQueue(portId, queueId, pool, rx) : new ClassicRxQueue(portId, queueId, pool, rx);
     }
 
     /** The longest frame of the file must fit the pool, as one mbuf or a chain of them. */

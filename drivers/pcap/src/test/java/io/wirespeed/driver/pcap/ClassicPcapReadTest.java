@@ -194,6 +194,33 @@ class ClassicPcapReadTest {
     }
 
     @Test
+    void jitWarmUpOnALargeFileLeavesNoTrace() {
+        int packets = (int) JitWarmUp.MIN_PACKETS;
+        ClassicBytes b = ClassicBytes.nanos(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < packets; i++) {
+            b.record(i, 0, frame(60 + i % 3, i));
+        }
+        Port port = openFile(b.bytes());
+        assertThat(port.stats().ipackets()).isZero();
+        assertThat(fx.pool.inUseCount()).isZero();
+        Mbuf[] burst = new Mbuf[32];
+        long count = 0;
+        long bytes = 0;
+        while (!port.rxQueue(0).isExhausted()) {
+            int n = port.rxBurst(0, burst, 0, 32);
+            for (int i = 0; i < n; i++) {
+                assertThat(burst[i].timestamp()).isEqualTo((count + i) * 1_000_000_000L);
+                bytes += burst[i].packetLength();
+            }
+            count += n;
+            Mbuf.freeBulk(burst, 0, n);
+        }
+        assertThat(count).isEqualTo(packets);
+        assertThat(port.stats().ipackets()).isEqualTo(packets);
+        assertThat(port.stats().ibytes()).isEqualTo(bytes);
+    }
+
+    @Test
     void reconfiguringTheQueueReadsTheFileAgainFromItsStart() {
         Port port = openFile(ClassicBytes.micros(ByteOrder.LITTLE_ENDIAN).record(0, 0, frame(60, 1)).bytes());
         assertThat(receiveAll(port, 10)).hasSize(1);
