@@ -29,6 +29,11 @@ import org.openjdk.jmh.annotations.State;
  * {@code <group>:dequeued} (elements per second through the queue); the primary score counts calls,
  * successful or not, and is not the figure to compare.
  *
+ * <p>A call that moves nothing (ring full / empty) yields the CPU, as an lcore with a back-off idle
+ * policy would: on a machine with fewer free CPUs than threads (2 CPUs shared with other work here),
+ * spinning on full/empty burns the time slice the other side needs, and the result measures the
+ * scheduler. With both threads on their own CPU the yield only costs on full/empty.
+ *
  * <p>Per call the producer offers {@code burst} elements and the consumer asks for {@code burst}
  * (Ring: burst API; JCTools: fill/drain, or offer/poll loops; ABQ: offer loop / drainTo).
  * Every queue has 4096 slots; the Rings are typed ({@code Item[]} slots) except {@code ringSpScUntyped}.
@@ -89,6 +94,7 @@ public class RingThroughputBenchmark {
         int count(int k) {
             if (k == 0) {
                 full++;
+                Thread.yield();
             }
             enqueued += k;
             return k;
@@ -121,6 +127,7 @@ public class RingThroughputBenchmark {
         int count(int k) {
             if (k == 0) {
                 empty++;
+                Thread.yield();
             }
             dequeued += k;
             return k;
