@@ -83,9 +83,15 @@ final class CaptureWriter implements AutoCloseable {
             throw new IllegalArgumentException(device + ": cannot create " + file + ": " + why);
         }
         Arena arena = Arena.ofShared();
-        CaptureWriter w = new CaptureWriter(device, file, pcapng, snaplen, fd, arena, arena.allocate(BUFFER_BYTES, 4096));
-        w.length = pcapng ? w.putPcapngHeader(0) : w.putPcapHeader(0);
-        return w;
+        try {
+            CaptureWriter w = new CaptureWriter(device, file, pcapng, snaplen, fd, arena, arena.allocate(BUFFER_BYTES, 4096));
+            w.length = pcapng ? w.putPcapngHeader(0) : w.putPcapHeader(0);
+            return w;
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            Syscalls.close(fd);
+            throw e;
+        }
     }
 
     private int putPcapHeader(int at) {
