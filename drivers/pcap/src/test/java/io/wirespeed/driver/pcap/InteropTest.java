@@ -186,7 +186,7 @@ class InteropTest {
 
     @Test
     void wirespeedReadsAMergecapFileWithTwoInterfacesOfDifferentResolutions() {
-        Host.requireTools("tshark", "mergecap", "editcap");
+        Host.requireTools("tshark", "mergecap", "editcap", "capinfos");
         Path micro = microsecondSource();
         ClassicBytes nano = ClassicBytes.nanos(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 5; i++) {
