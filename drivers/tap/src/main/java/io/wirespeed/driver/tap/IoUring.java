@@ -213,12 +213,17 @@ final class IoUring implements AutoCloseable {
         if (pending == 0) {
             return 0;
         }
-        return enter(pending, 0, 0);
+        return enter(pending);
     }
 
-    private int enter(int toSubmit, int minComplete, int flags) {
+    private int enter(int toSubmit) {
+        long rc = LinuxSyscall.call6(LinuxSyscall.IO_URING_ENTER, ringFd, toSubmit, 0L, 0L, 0L, 0L);
+        if (rc >= 0) {
+            return (int) rc;
+        }
+        // Failed (nothing was consumed): once more, capturing errno this time, to learn why.
         MemorySegment errno = Libc.errnoState();
-        long rc = LinuxSyscall.call6(errno, LinuxSyscall.IO_URING_ENTER, ringFd, toSubmit, minComplete, flags, 0L, 0L);
+        rc = LinuxSyscall.call6(errno, LinuxSyscall.IO_URING_ENTER, ringFd, toSubmit, 0L, 0L, 0L, 0L);
         if (rc >= 0) {
             return (int) rc;
         }

@@ -24,25 +24,41 @@ final class LinuxSyscall {
     static final long IO_URING_ENTER = 426;
 
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle SYSCALL2 = bind(2);
-    private static final MethodHandle SYSCALL6 = bind(6);
+    private static final MethodHandle SYSCALL2 = bind(2, true);
+    private static final MethodHandle SYSCALL6 = bind(6, true);
+    private static final MethodHandle SYSCALL6_PLAIN = bind(6, false);
 
     private LinuxSyscall() {
     }
 
-    private static MethodHandle bind(int arguments) {
+    private static MethodHandle bind(int arguments, boolean captureErrno) {
         MemoryLayout[] layouts = new MemoryLayout[arguments + 1];
         Arrays.fill(layouts, JAVA_LONG);
         MemorySegment symbol = LINKER.defaultLookup().find("syscall")
                 .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol syscall"));
-        return LINKER.downcallHandle(symbol, FunctionDescriptor.of(JAVA_LONG, layouts),
-                Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
+        FunctionDescriptor descriptor = FunctionDescriptor.of(JAVA_LONG, layouts);
+        return captureErrno
+                ? LINKER.downcallHandle(symbol, descriptor, Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"))
+                : LINKER.downcallHandle(symbol, descriptor, Linker.Option.firstVariadicArg(1));
     }
 
     /** syscall(number, a, b): the raw result, -1 with errno in {@code errnoState} on failure. */
     static long call2(MemorySegment errnoState, long number, long a, long b) {
         try {
             return (long) SYSCALL2.invokeExact(errnoState, number, a, b);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    /**
+     * syscall(number, a..f) without errno: the data path's call. A downcall that captures errno
+     * allocates until C2 has compiled its call site, so the hot path leaves errno alone and, on a
+     * failure (rare), asks again through {@link #call6} to learn why.
+     */
+    static long call6(long number, long a, long b, long c, long d, long e, long f) {
+        try {
+            return (long) SYSCALL6_PLAIN.invokeExact(number, a, b, c, d, e, f);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
