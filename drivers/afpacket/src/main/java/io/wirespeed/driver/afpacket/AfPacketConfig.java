@@ -20,7 +20,7 @@ record AfPacketConfig(String device, String iface, int qpairs, RingGeometry geom
     static final Set<String> KEYS = Set.of("iface", "qpairs", "blocksz", "framesz", "framecnt", "qdisc_bypass",
             "fanout_mode", "blocktmo");
     static final int MAX_QPAIRS = 16;
-    static final int DEFAULT_BLOCK_SIZE = 1 << 18;
+    static final int DEFAULT_BLOCK_SIZE = 1 << 16;
     static final int DEFAULT_FRAME_SIZE = 2048;
     static final int DEFAULT_FRAME_COUNT = 2048;
     static final int DEFAULT_BLOCK_TIMEOUT_MS = 1;
