@@ -7,9 +7,9 @@ import io.wirespeed.sys.Log;
 
 /**
  * Receives from one tap queue descriptor: each burst queues one read(2) per mbuf on an io_uring
- * and enters the kernel once. The descriptor is non-blocking, so every read completes during
- * that call, with a frame or with EAGAIN; the mbufs whose read found nothing are kept for the next
- * burst rather than freed.
+ * and enters the kernel once. The reads are RWF_NOWAIT, so every one completes during that call,
+ * with a frame or with EAGAIN; the mbufs whose read found nothing are kept for the next burst
+ * rather than freed.
  *
  * <p>A read on an empty queue costs a little, so the number of reads per burst adapts: it
  * doubles while every read finds a frame and falls back to about what the last burst found, down
@@ -20,7 +20,7 @@ import io.wirespeed.sys.Log;
  * exactly is taken for such a frame, counted in ierrors and dropped.
  */
 final class TapRxQueue extends RxQueue {
-    /** io_uring_enter: the device went away (the interface was deleted under us). */
+    /** A read on a queue whose interface was deleted: no frame lost, nothing to count. */
     private static final int EBADFD = 77;
     private static final int EAGAIN = 11;
     private static final int EOPNOTSUPP = 95;
@@ -37,7 +37,6 @@ final class TapRxQueue extends RxQueue {
     private int spareCount;
     private int inFlight;
     private int readAhead = 1;
-    private boolean deviceGone;
     /** RWF_NOWAIT, unless the kernel's tun driver predates non-blocking io_uring reads. */
     private int rwFlags = IoUring.RWF_NOWAIT;
 
@@ -117,11 +116,9 @@ final class TapRxQueue extends RxQueue {
                 bytes += res;
             } else {
                 spare[spareCount++] = m;
-                if (res == -EBADFD) {
-                    deviceGone = true;
-                } else if (res == -EOPNOTSUPP && rwFlags != 0) {
+                if (res == -EOPNOTSUPP && rwFlags != 0) {
                     rwFlags = 0; // an O_NONBLOCK descriptor then fails fast by itself
-                } else if (res != -EAGAIN) {
+                } else if (res != -EAGAIN && res != -EBADFD) {
                     errors++;      // a frame cut to the room, or a read the kernel failed
                 }
             }
@@ -135,11 +132,6 @@ final class TapRxQueue extends RxQueue {
             countErrors(errors);
         }
         return got;
-    }
-
-    /** True once a read reported the tap gone (its interface deleted). */
-    boolean deviceGone() {
-        return deviceGone;
     }
 
     /** The tap descriptor: readable while frames wait (level-triggered, nothing to arm). */

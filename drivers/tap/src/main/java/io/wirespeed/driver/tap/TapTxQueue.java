@@ -24,7 +24,7 @@ final class TapTxQueue extends TxQueue {
 
     private final int fd;
     private final IoUring ring;
-    private final Arena arena = Arena.ofShared();
+    private final Arena arena;
     /** struct iovec[MAX_SEGMENTS] per slot, for chained frames. */
     private final MemorySegment iovecs;
     private final Mbuf[] slotMbuf;
@@ -39,7 +39,14 @@ final class TapTxQueue extends TxQueue {
         this.fd = fd;
         this.ring = IoUring.create(ringEntries, who);
         int slots = ring.entries();
-        this.iovecs = arena.allocate((long) slots * MAX_SEGMENTS * IOVEC_SIZE, 8);
+        this.arena = Arena.ofShared();
+        try {
+            this.iovecs = arena.allocate((long) slots * MAX_SEGMENTS * IOVEC_SIZE, 8);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            arena.close();
+            ring.close();
+            throw e;
+        }
         this.slotMbuf = new Mbuf[slots];
         this.freeSlots = new int[slots];
         for (int i = 0; i < slots; i++) {
