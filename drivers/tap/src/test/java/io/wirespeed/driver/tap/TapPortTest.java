@@ -58,6 +58,7 @@ class TapPortTest {
 
     @Test
     void attachesToAnExistingTapAndLeavesItOnClose() {
+        Host.requireTools("ip");
         String iface = Names.unique() + "t";
         Host.run("ip", "tuntap", "add", "mode", "tap", "name", iface, "multi_queue");
         try {
