@@ -75,7 +75,7 @@ final class AfPacketBackend implements PortBackend {
 
     @Override
     public PortInfo info() {
-        return new PortInfo("net_af_packet", pairs.length, pairs.length, 1, 1 << 16, config.geometry().maxTxFrame());
+        return new PortInfo("net_af_packet", pairs.length, pairs.length, 1, 1 << 16, pairs[0].txSlotCapacity);
     }
 
     /**

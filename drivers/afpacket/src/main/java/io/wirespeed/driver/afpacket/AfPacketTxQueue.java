@@ -32,6 +32,7 @@ final class AfPacketTxQueue extends TxQueue {
     private final int frameSize;
     private final int frameCount;
     private final int fd;
+    private final boolean vnetHeader;
 
     AfPacketTxQueue(int portId, int queueId, QueuePair pair) {
         super(portId, queueId);
@@ -40,6 +41,7 @@ final class AfPacketTxQueue extends TxQueue {
         this.frameSize = pair.geometry.frameSize();
         this.frameCount = pair.geometry.frameCount();
         this.fd = pair.fd;
+        this.vnetHeader = pair.vnetHeader;
     }
 
     @Override
@@ -70,6 +72,12 @@ final class AfPacketTxQueue extends TxQueue {
                 continue;
             }
             long at = slot + TX_DATA_OFFSET;
+            int slotLength = length;
+            if (vnetHeader) {
+                VnetHeader.writeWholeFrameLinear(ring, at, length);
+                at += VnetHeader.SIZE;
+                slotLength += VnetHeader.SIZE;
+            }
             if (m.next() == null) {
                 if (m.dataLength() != length) {
                     errors++; // a one-segment packet whose lengths disagree: which bytes to send?
@@ -80,7 +88,7 @@ final class AfPacketTxQueue extends TxQueue {
                 errors++; // the segments hold fewer bytes than packetLength says
                 continue;
             }
-            ring.set(JAVA_INT, slot + Tpacket3.LEN, length);
+            ring.set(JAVA_INT, slot + Tpacket3.LEN, slotLength);
             // Release: the frame's bytes and tp_len are written before the kernel can see the request.
             STATUS_WORD.setRelease(ring, slot + Tpacket3.STATUS, Tpacket3.TP_STATUS_SEND_REQUEST);
             head = head + 1 == frameCount ? 0 : head + 1;
