@@ -54,10 +54,7 @@ final class ForwardingLoop implements LcoreFunction {
         allocations.begin();
         try {
             while (!ctx.stopRequested()) {
-                int work = 0;
-                for (ForwardStream s : mine) {
-                    work += e.forward(s);
-                }
+                int work = forwardAll(mine, e);
                 handled += work;
                 if (work == 0 && allDrained()) {
                     DRAINED.setOpaque(this, true);
@@ -73,6 +70,20 @@ final class ForwardingLoop implements LcoreFunction {
             idle.close();
         }
         return 0;
+    }
+
+    /**
+     * One pass over the streams. A method of its own so that the JIT compiles it by invocation
+     * count (thousands of calls) rather than the loop by on-stack replacement (tens of thousands
+     * of back-edges): a one-million-packet capture file is read in about 31 000 bursts, which is
+     * over before an OSR compilation of the whole loop would arrive.
+     */
+    private static int forwardAll(ForwardStream[] streams, ForwardEngine engine) {
+        int work = 0;
+        for (ForwardStream s : streams) {
+            work += engine.forward(s);
+        }
+        return work;
     }
 
     /** Checked only after an empty iteration: the packets already received have all been sent. */
