@@ -7,14 +7,12 @@ import io.wirespeed.app.l2fwd.L2fwdReport;
 import io.wirespeed.app.l2fwd.PortPairing;
 import io.wirespeed.ethdev.DriverRegistry;
 import io.wirespeed.lcore.CoreList;
-import io.wirespeed.sys.Affinity;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code wirespeed l2fwd}: DPDK's l2fwd sample, with its option names. */
@@ -25,11 +23,8 @@ public final class L2fwdCommand implements Callable<Integer> {
     @Option(names = "--vdev", paramLabel = "DEVARGS", description = "a port, e.g. net_af_packet0,iface=veth0 (repeat for more ports)")
     List<String> vdevs = new ArrayList<>();
 
-    @Option(names = "-l", paramLabel = "CORELIST", description = "lcores to run, e.g. 0-1: the first is the main lcore, the others forward (default: every CPU)")
-    String coreList;
-
-    @Option(names = "--lcores", paramLabel = "COREMAP", description = "lcore-to-CPU map, e.g. 0@0,1@1")
-    String lcoreMap;
+    @Mixin
+    CoreOptions coreOptions = new CoreOptions();
 
     @Option(names = "-p", paramLabel = "PORTMASK", required = true, description = "hexadecimal bit mask of the ports to forward, e.g. 0x3")
     String portMask;
@@ -89,67 +84,20 @@ public final class L2fwdCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Forwards until --duration passes or the process is told to stop (Ctrl-C, SIGTERM), printing every -T s. */
+    /** Forwards until --duration passes or the process is told to stop, printing every -T s. */
     private L2fwdReport forwardUntilDone(L2fwd l2fwd, PrintStream out) throws InterruptedException {
-        CountDownLatch stopSignal = new CountDownLatch(1);
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopSignal.countDown();
-            try {
-                reported.await(10, TimeUnit.SECONDS); // let main print the statistics before the JVM goes
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "l2fwd-signal");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            l2fwd.start();
-            if (!json && duration <= 0) {
-                out.println("Press Ctrl-C to stop forwarding.");
-            }
-            long now = System.nanoTime();
-            long deadline = duration > 0 ? now + (long) (duration * 1e9) : Long.MAX_VALUE;
-            long period = statsPeriod > 0 ? (long) (statsPeriod * 1e9) : Long.MAX_VALUE;
-            long nextStats = period == Long.MAX_VALUE ? Long.MAX_VALUE : now + period;
-            while ((now = System.nanoTime()) < deadline) {
-                long wait = Math.min(deadline, nextStats) - now;
-                if (stopSignal.await(Math.max(1, wait), TimeUnit.NANOSECONDS)) {
-                    break;
-                }
-                if (System.nanoTime() >= nextStats) {
-                    l2fwd.printStats();
-                    nextStats += period;
-                }
-            }
-            return l2fwd.stop();
-        } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running: the JVM exits once it returns.
-            }
-        }
+        return ForwardingSession.run("l2fwd", duration, statsPeriod, json, out, l2fwd::start, l2fwd::printStats,
+                () -> false, l2fwd::stop);
     }
 
     L2fwdConfig config() {
-        if (coreList != null && lcoreMap != null) {
-            throw new IllegalArgumentException("give -l or --lcores, not both");
-        }
         if (macUpdating && noMacUpdating) {
             throw new IllegalArgumentException("give --mac-updating or --no-mac-updating, not both");
         }
         if (duration < 0) {
             throw new IllegalArgumentException("--duration " + duration + " must not be negative");
         }
-        CoreList cores;
-        if (lcoreMap != null) {
-            cores = CoreList.parseLcores(lcoreMap);
-        } else if (coreList != null) {
-            cores = CoreList.parseCores(coreList);
-        } else {
-            cores = CoreList.parseCores(Affinity.process().toString().replaceAll("[{} ]", ""));
-        }
+        CoreList cores = coreOptions.cores();
         long mask = PortPairing.parseMask(portMask);
         return new L2fwdConfig(vdevs, cores, mask, portmap, !noMacUpdating, portsPerLcore, statsPeriod, burst,
                 L2fwdConfig.DEFAULT_DESCRIPTORS, L2fwdConfig.DEFAULT_DESCRIPTORS, L2fwdConfig.DEFAULT_MBUF_CACHE, !noHuge, idle);

@@ -9,7 +9,6 @@ import io.wirespeed.app.testpmd.TestpmdShell;
 import io.wirespeed.ethdev.DriverRegistry;
 import io.wirespeed.ethdev.MacAddress;
 import io.wirespeed.lcore.CoreList;
-import io.wirespeed.sys.Affinity;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -19,9 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code wirespeed testpmd}: DPDK's testpmd, with its option names. */
@@ -29,16 +27,11 @@ import picocli.CommandLine.Option;
         description = {"Forward packets between ports on dedicated lcores, as DPDK's testpmd does.",
                 "Example: wirespeed testpmd --vdev net_null0 --vdev net_null1 -l 0-1 --nb-cores 1 --fwd io --duration 10 --json"})
 public final class TestpmdCommand implements Callable<Integer> {
-    private static final long DRAIN_CHECK_NANOS = 10_000_000;
-
     @Option(names = "--vdev", paramLabel = "DEVARGS", description = "a port, e.g. net_null0,size=64 (repeat for more ports)")
     List<String> vdevs = new ArrayList<>();
 
-    @Option(names = "-l", paramLabel = "CORELIST", description = "lcores to run, e.g. 0-1: the first is the main lcore (default: every CPU)")
-    String coreList;
-
-    @Option(names = "--lcores", paramLabel = "COREMAP", description = "lcore-to-CPU map, e.g. 0@0,1@1 or (0-1)@0")
-    String lcoreMap;
+    @Mixin
+    CoreOptions coreOptions = new CoreOptions();
 
     @Option(names = "--nb-cores", paramLabel = "N", description = "forwarding lcores (default ${DEFAULT-VALUE})")
     int nbCores = 1;
@@ -122,62 +115,14 @@ public final class TestpmdCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Forwards until --duration passes or the process is told to stop (Ctrl-C, SIGTERM). */
+    /** Forwards until --duration passes, every capture file is drained, or the process is told to stop. */
     private RunReport forwardUntilDone(Testpmd testpmd, PrintStream out) throws InterruptedException {
-        CountDownLatch stopSignal = new CountDownLatch(1);
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopSignal.countDown();
-            try {
-                reported.await(10, TimeUnit.SECONDS); // let main print the statistics before the JVM goes
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "testpmd-signal");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            testpmd.start(txFirst ? 1 : 0);
-            if (!json && duration <= 0) {
-                out.println("Press Ctrl-C to stop forwarding.");
-            }
-            long now = System.nanoTime();
-            long deadline = duration > 0 ? now + (long) (duration * 1e9) : Long.MAX_VALUE;
-            long period = statsPeriod > 0 ? (long) (statsPeriod * 1e9) : Long.MAX_VALUE;
-            long nextStats = period == Long.MAX_VALUE ? Long.MAX_VALUE : now + period;
-            while ((now = System.nanoTime()) < deadline && !testpmd.allSourcesDrained()) {
-                // Wake at least every 10 ms to notice capture files running dry.
-                long wait = Math.min(Math.min(deadline, nextStats) - now, DRAIN_CHECK_NANOS);
-                if (stopSignal.await(Math.max(1, wait), TimeUnit.NANOSECONDS)) {
-                    break;
-                }
-                if (System.nanoTime() >= nextStats) {
-                    testpmd.showAllPortStats();
-                    nextStats += period;
-                }
-            }
-            return testpmd.stop();
-        } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running: the JVM exits once it returns.
-            }
-        }
+        return ForwardingSession.run("testpmd", duration, statsPeriod, json, out, () -> testpmd.start(txFirst ? 1 : 0),
+                testpmd::showAllPortStats, testpmd::allSourcesDrained, testpmd::stop);
     }
 
     TestpmdConfig config() {
-        if (coreList != null && lcoreMap != null) {
-            throw new IllegalArgumentException("give -l or --lcores, not both");
-        }
-        CoreList cores;
-        if (lcoreMap != null) {
-            cores = CoreList.parseLcores(lcoreMap);
-        } else if (coreList != null) {
-            cores = CoreList.parseCores(coreList);
-        } else {
-            cores = CoreList.parseCores(Affinity.process().toString().replaceAll("[{} ]", ""));
-        }
+        CoreList cores = coreOptions.cores();
         if (burst < 1 || burst > TestpmdConfig.MAX_BURST) {
             throw new IllegalArgumentException("--burst " + burst + " must be 1.." + TestpmdConfig.MAX_BURST);
         }
