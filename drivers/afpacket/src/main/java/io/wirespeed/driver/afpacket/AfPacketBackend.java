@@ -110,6 +110,9 @@ final class AfPacketBackend implements PortBackend {
 
     @Override
     public void start() {
+        if (rxQueues[0] != null) {
+            DataPathWarmup.once(rxQueues[0].pool(), pairs[0].vnetHeader);
+        }
         int mtu = InterfaceFacts.mtu(config.iface());
         for (QueuePair p : pairs) {
             p.limitTxFrames(mtu);

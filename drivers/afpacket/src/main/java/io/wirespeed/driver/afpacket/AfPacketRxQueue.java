@@ -278,6 +278,10 @@ final class AfPacketRxQueue extends RxQueue {
         return super.missed() + pair.kernelDrops();
     }
 
+    Mempool pool() {
+        return pool;
+    }
+
     /** Frames for other hosts dropped while the port is not promiscuous. */
     long filtered() {
         return (long) FILTERED.getOpaque(this);

@@ -77,6 +77,15 @@ final class QueuePair implements AutoCloseable {
         this.txMaxUntagged = txSlotCapacity;
     }
 
+    /**
+     * A pair with no socket (fd -1) whose rings are plain memory of {@code arena}: what
+     * {@link DataPathWarmup} runs the data path over. Its kicks fail with EBADF.
+     */
+    static QueuePair scratch(RingGeometry geometry, boolean vnetHeader, Arena arena) {
+        MemorySegment rings = arena.allocate(2 * geometry.ringBytes(), 4096);
+        return new QueuePair(-1, -1, geometry, rings, false, vnetHeader, "warm-up", arena);
+    }
+
     /** Creates the socket, its rings and their mapping; on failure nothing is left open. */
     static QueuePair open(AfPacketConfig config, int index) {
         String device = config.device();
