@@ -163,6 +163,7 @@ final class AfXdpBackend implements PortBackend {
                     }
                 }
             }
+            Wakeup.warmUp();
             for (int q = 0; q < sockets.length; q++) {
                 program.redirect(config.interfaceQueue(q), sockets[q].fd());
             }

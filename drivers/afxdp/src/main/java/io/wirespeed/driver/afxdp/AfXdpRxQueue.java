@@ -61,6 +61,11 @@ final class AfXdpRxQueue extends RxQueue {
         this.unstocked = 0;
         this.unstockedCounted = 0;
         this.rx = socket.rx();
+        // Link the counters' var handles now (one-time JDK work that allocates), not at the
+        // lcore's first packet; adding zero changes nothing, and no lcore runs the queue yet.
+        count(0, 0);
+        countNoMbuf(0);
+        countErrors(0);
     }
 
     void detach() {

@@ -72,6 +72,12 @@ final class AfXdpTxQueue extends TxQueue {
         // A TX descriptor may not exceed a chunk; a copied frame must fit an mbuf after its headroom.
         this.maxLength = Math.min(UmemLayout.CHUNK_SIZE, umem.bufferLength() - pool.headroom());
         this.tx = socket.tx();
+        // Link the counters' var handles now (one-time JDK work that allocates), not at the
+        // lcore's first packet; adding zero changes nothing, and no lcore runs the queue yet.
+        count(0, 0);
+        countErrors(0);
+        COPIED.setOpaque(this, (long) COPIED.getOpaque(this) + 0);
+        KICKS_REFUSED.setOpaque(this, (long) KICKS_REFUSED.getOpaque(this) + 0);
     }
 
     void detach() {
