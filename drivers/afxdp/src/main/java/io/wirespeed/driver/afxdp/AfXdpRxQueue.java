@@ -137,9 +137,16 @@ final class AfXdpRxQueue extends RxQueue {
         ProducerRing ring = fill;
         byte[] h = held;
         UmemLayout layout = umem;
+        boolean starved = false;
         while (unstocked > 0) {
             int want = ring.reserve(Math.min(unstocked, RESTOCK_BATCH));
-            if (want == 0 || pool.allocBulk(restock, 0, want) == 0) {
+            if (want == 0) {
+                // The kernel publishes its fill-ring consumer index after the RX producer index:
+                // a frame can be seen before its buffer's slot is. The next burst restocks it.
+                break;
+            }
+            if (pool.allocBulk(restock, 0, want) == 0) {
+                starved = true;
                 break;
             }
             int at = ring.producerIndex();
@@ -152,10 +159,12 @@ final class AfXdpRxQueue extends RxQueue {
             unstocked -= want;
         }
         // rx_nombuf: each slot left empty for want of an mbuf is counted once, when it first fails.
-        if (unstocked > unstockedCounted) {
+        if (starved && unstocked > unstockedCounted) {
             countNoMbuf(unstocked - unstockedCounted);
+            unstockedCounted = unstocked;
+        } else if (unstockedCounted > unstocked) {
+            unstockedCounted = unstocked;
         }
-        unstockedCounted = unstocked;
     }
 
     /** The socket's descriptor: POLLIN/EPOLLIN when the RX ring holds frames. */
