@@ -154,7 +154,7 @@ final class AfXdpBackend implements PortBackend {
                     AfXdpTxQueue tx = q < txQueues.length ? txQueues[q] : null;
                     int txSize = tx != null ? tx.descriptors() : MIN_DESCRIPTORS;
                     XskSocket s = XskSocket.open(config.device(), config.iface(), ifindex, config.interfaceQueue(q),
-                            layouts[q], rx.descriptors(), txSize, config.forceCopy());
+                            layouts[q], rx.descriptors(), txSize, config.forceCopy(), config.busyBudget());
                     sockets[q] = s;
                     opened.add(q);
                     rx.attach(s);
@@ -291,6 +291,7 @@ final class AfXdpBackend implements PortBackend {
             x.add(new XStat("tx_q" + q + "_kicks_refused", tx != null ? tx.kicksRefused() : 0));
             XskSocket socket = q < sockets.length ? sockets[q] : null;
             x.add(new XStat("q" + q + "_zero_copy", socket != null && socket.zeroCopy() ? 1 : 0));
+            x.add(new XStat("q" + q + "_busy_polling", socket != null && socket.busyPolling() ? 1 : 0));
         }
         x.add(new XStat("xdp_native_mode", program.mode() == XdpMode.DRV ? 1 : 0));
         return x;

@@ -11,9 +11,14 @@ import io.wirespeed.ethdev.Devargs;
  * @param queueCount how many consecutive queues (one AF_XDP socket each)
  * @param mode       where the XDP program runs
  * @param forceCopy  bind with XDP_COPY (never zero-copy)
+ * @param busyBudget frames the kernel may process per busy poll (SO_BUSY_POLL_BUDGET); 0 turns
+ *                   preferred busy polling off
  */
-record AfXdpConfig(String device, String iface, int startQueue, int queueCount, XdpMode mode, boolean forceCopy) {
+record AfXdpConfig(String device, String iface, int startQueue, int queueCount, XdpMode mode, boolean forceCopy,
+                   int busyBudget) {
     static final int MAX_QUEUES = 256;
+    /** DPDK's default busy budget (ETH_AF_XDP_DFLT_BUSY_BUDGET). */
+    static final int DEFAULT_BUSY_BUDGET = 64;
 
     static AfXdpConfig from(Devargs args) {
         String iface = args.requiredString("iface");
@@ -25,7 +30,8 @@ record AfXdpConfig(String device, String iface, int startQueue, int queueCount, 
         int count = args.intValue("queue_count", 1, 1, MAX_QUEUES);
         XdpMode mode = XdpMode.parse(args.name(), args.string("mode", null));
         boolean forceCopy = args.flag("force_copy", false);
-        return new AfXdpConfig(args.name(), iface, start, count, mode, forceCopy);
+        int busyBudget = args.intValue("busy_budget", DEFAULT_BUSY_BUDGET, 0, 1024);
+        return new AfXdpConfig(args.name(), iface, start, count, mode, forceCopy, busyBudget);
     }
 
     /** The interface queue index of port queue {@code q}. */

@@ -10,7 +10,7 @@ import java.util.Set;
  * memory as the UMEM so that received frames land in mbufs and mbufs are sent in place. The driver
  * attaches its own six-instruction XDP program (through bpf(2), no libbpf) that redirects the
  * port's queues to the sockets. Keys as in DPDK: {@code iface} (required), {@code start_queue},
- * {@code queue_count}, {@code mode=drv|skb}, {@code force_copy}. See docs/AF_XDP.md.
+ * {@code queue_count}, {@code mode=drv|skb}, {@code force_copy}, {@code busy_budget}. See docs/AF_XDP.md.
  */
 public final class AfXdpDriver implements Driver {
     @Override
@@ -20,12 +20,12 @@ public final class AfXdpDriver implements Driver {
 
     @Override
     public Set<String> keys() {
-        return Set.of("iface", "start_queue", "queue_count", "mode", "force_copy");
+        return Set.of("iface", "start_queue", "queue_count", "mode", "force_copy", "busy_budget");
     }
 
     @Override
     public String description() {
-        return "Linux interface through AF_XDP sockets (iface=NAME, start_queue, queue_count, mode=drv|skb, force_copy)";
+        return "Linux interface through AF_XDP sockets (iface=NAME, start_queue, queue_count, mode=drv|skb, force_copy, busy_budget)";
     }
 
     @Override

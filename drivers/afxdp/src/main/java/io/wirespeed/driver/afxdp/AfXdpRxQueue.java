@@ -10,9 +10,9 @@ import io.wirespeed.mbuf.Mempool;
  * hand out (data offset and length set, nothing copied). Each burst then restocks the fill ring
  * with as many fresh mbufs as it delivered.
  *
- * <p>One system call at most per burst, and only when the kernel asks for it
- * (XDP_RING_NEED_WAKEUP on the fill ring, which zero-copy drivers set when they sleep; copy mode
- * never does).
+ * <p>One system call at most per burst: a recvfrom when the RX ring is empty and preferred busy
+ * polling is on (the kernel then runs the queue's receive work in it), or when the kernel asks
+ * for one (XDP_RING_NEED_WAKEUP on the fill ring, which zero-copy drivers set when they sleep).
  */
 final class AfXdpRxQueue extends RxQueue {
     /** Fill-ring slots restocked per pool request. */
@@ -30,6 +30,7 @@ final class AfXdpRxQueue extends RxQueue {
     private byte[] held;
     private int fd = -1;
     private int bufferLength;
+    private boolean busyPolling;
 
     /** Fill-ring slots emptied by delivered packets and not restocked yet (the pool ran dry). */
     private int unstocked;
@@ -58,6 +59,7 @@ final class AfXdpRxQueue extends RxQueue {
         this.fill = socket.fill();
         this.fd = socket.fd();
         this.bufferLength = umem.bufferLength();
+        this.busyPolling = socket.busyPolling();
         this.unstocked = 0;
         this.unstockedCounted = 0;
         this.rx = socket.rx();
@@ -125,8 +127,9 @@ final class AfXdpRxQueue extends RxQueue {
         if (unstocked > 0) {
             restock();
         }
-        if (fill.needsWakeupPolled()) {
-            // Zero-copy drivers sleep when the fill ring ran dry; recvfrom wakes them (no data moves).
+        if (ready == 0 && busyPolling || fill.needsWakeupPolled()) {
+            // Busy polling: an empty ring lets the kernel run the queue's NAPI here, now. And
+            // zero-copy drivers sleep when the fill ring ran dry; recvfrom wakes them. No data moves.
             Wakeup.receive(fd);
         }
         return delivered;

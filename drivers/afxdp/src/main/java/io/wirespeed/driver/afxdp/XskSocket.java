@@ -30,6 +30,8 @@ final class XskSocket implements AutoCloseable {
     private final ConsumerRing rx;
     private final ProducerRing tx;
     private final boolean zeroCopy;
+    /** Whether preferred busy polling is on: an empty RX ring is then worth a recvfrom. */
+    private final boolean busyPolling;
     /** rxHeld[i] == 1: mbuf i is in the fill ring or in the kernel's hands for receiving. RX lcore only. */
     private final byte[] rxHeld;
     /** txHeld[i]: references to mbuf i posted for sending and not completed yet. TX lcore only. */
@@ -37,7 +39,7 @@ final class XskSocket implements AutoCloseable {
     private boolean closed;
 
     private XskSocket(String device, int queueId, int fd, UmemLayout umem, ProducerRing fill, ConsumerRing completion,
-                      ConsumerRing rx, ProducerRing tx, boolean zeroCopy) {
+                      ConsumerRing rx, ProducerRing tx, boolean zeroCopy, boolean busyPolling) {
         this.device = device;
         this.queueId = queueId;
         this.fd = fd;
@@ -47,6 +49,7 @@ final class XskSocket implements AutoCloseable {
         this.rx = rx;
         this.tx = tx;
         this.zeroCopy = zeroCopy;
+        this.busyPolling = busyPolling;
         this.rxHeld = new byte[umem.pool().size()];
         this.txHeld = new int[umem.pool().size()];
     }
@@ -54,10 +57,11 @@ final class XskSocket implements AutoCloseable {
     /**
      * Opens a socket on queue {@code queueId} of {@code ifindex}: registers the pool's zone as
      * UMEM, creates and maps the rings, binds (XDP_USE_NEED_WAKEUP, and XDP_COPY when
-     * {@code forceCopy}) and stocks the fill ring with mbufs. On failure closes what it made.
+     * {@code forceCopy}), turns on preferred busy polling when {@code busyBudget > 0} and stocks
+     * the fill ring with mbufs. On failure closes what it made.
      */
     static XskSocket open(String device, String iface, int ifindex, int queueId, UmemLayout umem, int rxSize, int txSize,
-                          boolean forceCopy) {
+                          boolean forceCopy, int busyBudget) {
         int fd;
         try {
             fd = Sockets.socket(Sockets.AF_XDP, Sockets.SOCK_RAW | Sockets.SOCK_CLOEXEC, 0);
@@ -106,7 +110,8 @@ final class XskSocket implements AutoCloseable {
             MemorySegment options = arena.allocate(JAVA_INT);
             Sockets.getsockopt(fd, Xdp.SOL_XDP, Xdp.XDP_OPTIONS, options);
             boolean zc = (options.get(JAVA_INT, 0) & Xdp.XDP_OPTIONS_ZEROCOPY) != 0;
-            XskSocket socket = new XskSocket(device, queueId, fd, umem, fill, completion, rx, tx, zc);
+            boolean busy = busyBudget > 0 && preferBusyPolling(fd, busyBudget, device);
+            XskSocket socket = new XskSocket(device, queueId, fd, umem, fill, completion, rx, tx, zc, busy);
             step = "stock the fill ring";
             socket.stockFillRing(iface);
             return socket;
@@ -135,6 +140,38 @@ final class XskSocket implements AutoCloseable {
         }
         return AfXdpErrors.translate(e, device, iface, step);
     }
+
+    /**
+     * Preferred busy polling, as DPDK's driver sets it up (kernel 5.11+): SO_PREFER_BUSY_POLL, a
+     * 20 us SO_BUSY_POLL and SO_BUSY_POLL_BUDGET. The queue's NAPI work (for veth: running the
+     * XDP program and copying frames into the UMEM) then runs in the poller's recvfrom/sendto on
+     * the lcore's CPU, instead of in softirq wherever the sender happens to be. A kernel without
+     * these options gets one log line and no busy polling.
+     */
+    private static boolean preferBusyPolling(int fd, int budget, String device) {
+        try {
+            Sockets.setsockopt(fd, Sockets.SOL_SOCKET, SO_PREFER_BUSY_POLL, 1);
+            Sockets.setsockopt(fd, Sockets.SOL_SOCKET, SO_BUSY_POLL, BUSY_POLL_MICROS);
+            Sockets.setsockopt(fd, Sockets.SOL_SOCKET, SO_BUSY_POLL_BUDGET, budget);
+            return true;
+        } catch (SysException e) {
+            try {
+                Sockets.setsockopt(fd, Sockets.SOL_SOCKET, SO_PREFER_BUSY_POLL, 0);
+                Sockets.setsockopt(fd, Sockets.SOL_SOCKET, SO_BUSY_POLL, 0);
+            } catch (SysException ignored) {
+                // Never set, then: nothing to undo.
+            }
+            io.wirespeed.sys.Log.info("net_af_xdp", device + ": no preferred busy polling here (" + e.getMessage()
+                    + "); polling the rings only");
+            return false;
+        }
+    }
+
+    private static final int SO_BUSY_POLL = 46;
+    private static final int SO_PREFER_BUSY_POLL = 69;
+    private static final int SO_BUSY_POLL_BUDGET = 70;
+    /** DPDK's ETH_AF_XDP_DFLT_BUSY_TIMEOUT. */
+    private static final int BUSY_POLL_MICROS = 20;
 
     /** Byte offset {@code which} (0 producer, 1 consumer, 2 desc, 3 flags) of ring {@code ring}. */
     private static long field(MemorySegment offsets, int ring, int which) {
@@ -199,6 +236,10 @@ final class XskSocket implements AutoCloseable {
 
     int[] txHeld() {
         return txHeld;
+    }
+
+    boolean busyPolling() {
+        return busyPolling;
     }
 
     /** Whether the kernel runs this socket in zero-copy mode (XDP_OPTIONS). */

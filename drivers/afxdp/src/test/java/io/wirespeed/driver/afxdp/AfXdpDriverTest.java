@@ -20,7 +20,7 @@ class AfXdpDriverTest {
     void theRegistryFindsTheDriver() {
         assertThat(new AfXdpDriver().name()).isEqualTo("net_af_xdp");
         assertThatThrownBy(() -> registry.open(0, "net_af_xdp0,ifce=veth0"))
-                .hasMessage("net_af_xdp0: unknown key 'ifce' (valid keys: force_copy, iface, mode, queue_count, start_queue)");
+                .hasMessage("net_af_xdp0: unknown key 'ifce' (valid keys: busy_budget, force_copy, iface, mode, queue_count, start_queue)");
     }
 
     @Test
@@ -31,12 +31,13 @@ class AfXdpDriverTest {
         assertThat(c.queueCount()).isEqualTo(1);
         assertThat(c.mode()).isEqualTo(XdpMode.AUTO);
         assertThat(c.forceCopy()).isFalse();
+        assertThat(c.busyBudget()).isEqualTo(64);
     }
 
     @Test
     void everyKeyIsRead() {
-        AfXdpConfig c = config("net_af_xdp1,iface=eth1,start_queue=2,queue_count=4,mode=skb,force_copy=1");
-        assertThat(c).isEqualTo(new AfXdpConfig("net_af_xdp1", "eth1", 2, 4, XdpMode.SKB, true));
+        AfXdpConfig c = config("net_af_xdp1,iface=eth1,start_queue=2,queue_count=4,mode=skb,force_copy=1,busy_budget=0");
+        assertThat(c).isEqualTo(new AfXdpConfig("net_af_xdp1", "eth1", 2, 4, XdpMode.SKB, true, 0));
         assertThat(c.interfaceQueue(3)).isEqualTo(5);
         assertThat(config("net_af_xdp0,iface=e,mode=drv").mode()).isEqualTo(XdpMode.DRV);
     }

@@ -114,6 +114,19 @@ class AfXdpVethTest {
         assertThat(((AfXdpBackend) port.backend()).mode().name().toLowerCase()).isEqualTo(mode);
     }
 
+    @ParameterizedTest(name = "busy_budget={0}")
+    @ValueSource(ints = {64, 0})
+    void busyPollingIsOnUnlessTheBudgetIsZeroAndFramesArriveEitherWay(int budget) throws Exception {
+        VethPair veth = closeLater(VethPair.create());
+        Port port = start("net_af_xdp0,iface=" + veth.a() + ",busy_budget=" + budget, 1, 256);
+        RawSocket peer = closeLater(RawSocket.open(veth.b()));
+        for (int i = 0; i < 10; i++) {
+            peer.send(TestFrames.frame(i, 100));
+        }
+        assertThat(receive(port, 0, 10)).extracting(TestFrames::sequence).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(xstat(port, "q0_busy_polling")).isEqualTo(budget > 0 ? 1 : 0);
+    }
+
     @Test
     void aTransmittedBurstArrivesAtThePeerByteForByte() throws Exception {
         VethPair veth = closeLater(VethPair.create());
