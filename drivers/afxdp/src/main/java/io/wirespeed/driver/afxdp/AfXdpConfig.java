@@ -30,7 +30,7 @@ record AfXdpConfig(String device, String iface, int startQueue, int queueCount, 
         int count = args.intValue("queue_count", 1, 1, MAX_QUEUES);
         XdpMode mode = XdpMode.parse(args.name(), args.string("mode", null));
         boolean forceCopy = args.flag("force_copy", false);
-        int busyBudget = args.intValue("busy_budget", DEFAULT_BUSY_BUDGET, 0, 1024);
+        int busyBudget = args.intValue("busy_budget", DEFAULT_BUSY_BUDGET, 0, 65535);
         return new AfXdpConfig(args.name(), iface, start, count, mode, forceCopy, busyBudget);
     }
 

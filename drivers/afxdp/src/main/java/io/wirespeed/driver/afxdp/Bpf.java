@@ -1,9 +1,11 @@
 package io.wirespeed.driver.afxdp;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import io.wirespeed.sys.Errno;
 import io.wirespeed.sys.Libc;
 import io.wirespeed.sys.SysException;
 import java.lang.foreign.Arena;
@@ -42,6 +44,7 @@ final class Bpf {
         case "aarch64" -> 280;
         default -> -1;
     };
+    @SuppressWarnings("restricted") // a downcall, as every binding in the kit; needs --enable-native-access
     private static final MethodHandle SYSCALL = Linker.nativeLinker().downcallHandle(
             Linker.nativeLinker().defaultLookup().find("syscall").orElseThrow(),
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT),
@@ -70,7 +73,7 @@ final class Bpf {
     static int loadXdpProgram(byte[] instructions, String name) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment insns = arena.allocate(instructions.length, 8);
-            MemorySegment.copy(instructions, 0, insns, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, instructions.length);
+            MemorySegment.copy(instructions, 0, insns, JAVA_BYTE, 0, instructions.length);
             MemorySegment license = arena.allocateFrom("Dual MIT/GPL");
             MemorySegment attr = arena.allocate(ATTR_SIZE, 8);
             attr.set(JAVA_INT, 0, BPF_PROG_TYPE_XDP);
@@ -82,7 +85,7 @@ final class Bpf {
             try {
                 return call(BPF_PROG_LOAD, attr, "bpf(BPF_PROG_LOAD, XDP)");
             } catch (SysException e) {
-                if (e.errno() != io.wirespeed.sys.Errno.EINVAL && e.errno() != io.wirespeed.sys.Errno.EACCES) {
+                if (e.errno() != Errno.EINVAL && e.errno() != Errno.EACCES) {
                     throw e;
                 }
                 int logSize = 1 << 16;
@@ -123,7 +126,7 @@ final class Bpf {
             try {
                 call(BPF_MAP_DELETE_ELEM, attr, "bpf(BPF_MAP_DELETE_ELEM, queue " + key + ")");
             } catch (SysException e) {
-                if (e.errno() != io.wirespeed.sys.Errno.ENOENT) {
+                if (e.errno() != Errno.ENOENT) {
                     throw e;
                 }
             }
@@ -162,7 +165,7 @@ final class Bpf {
     private static void putName(MemorySegment attr, long offset, String name) {
         byte[] b = name.getBytes(StandardCharsets.US_ASCII);
         int n = Math.min(b.length, 15);    // BPF_OBJ_NAME_LEN 16, NUL-terminated
-        MemorySegment.copy(b, 0, attr, java.lang.foreign.ValueLayout.JAVA_BYTE, offset, n);
+        MemorySegment.copy(b, 0, attr, JAVA_BYTE, offset, n);
     }
 
     private static String lastLine(String log) {

@@ -7,6 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import io.wirespeed.mbuf.Mbuf;
 import io.wirespeed.mbuf.Mempool;
 import io.wirespeed.sys.Errno;
+import io.wirespeed.sys.Log;
 import io.wirespeed.sys.Mman;
 import io.wirespeed.sys.Sockets;
 import io.wirespeed.sys.SysException;
@@ -161,7 +162,7 @@ final class XskSocket implements AutoCloseable {
             } catch (SysException ignored) {
                 // Never set, then: nothing to undo.
             }
-            io.wirespeed.sys.Log.info("net_af_xdp", device + ": no preferred busy polling here (" + e.getMessage()
+            Log.info("net_af_xdp", device + ": no preferred busy polling here (" + e.getMessage()
                     + "); polling the rings only");
             return false;
         }
