@@ -470,6 +470,31 @@ class AfXdpVethTest {
         }
     }
 
+    @Test
+    void descriptorCountsThatAreNotAPowerOfTwoAreRefusedWithTheNextOne() {
+        VethPair veth = closeLater(VethPair.create());
+        Port port = closeLater(REGISTRY.open(0, "net_af_xdp0,iface=" + veth.a()));
+        port.configure(1, 1, PortConf.defaults());
+        assertThatThrownBy(() -> port.rxQueueSetup(0, 1000, pool))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("net_af_xdp0: 1000 rx descriptors: AF_XDP rings are powers of two (try 1024)");
+    }
+
+    @Test
+    void aQueueThatAlreadyHasASocketIsRefusedByName() throws Exception {
+        VethPair veth = closeLater(VethPair.create());
+        start("net_af_xdp0,iface=" + veth.a(), 1, 256);
+        long fds = openDescriptors();
+        int free = pool.availableCount();
+        assertThatThrownBy(() -> XskSocket.open("net_af_xdp1", veth.a(), NetInterfaces.index(veth.a()), 0,
+                UmemLayout.of("net_af_xdp1", pool), 64, 64, false, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("net_af_xdp1: queue 0 of " + veth.a() + " already has an AF_XDP socket (another port or"
+                        + " process); choose another start_queue");
+        assertThat(openDescriptors()).isEqualTo(fds);
+        assertThat(pool.availableCount()).isEqualTo(free);
+    }
+
     static long openDescriptors() throws Exception {
         try (var s = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
             return s.count();
