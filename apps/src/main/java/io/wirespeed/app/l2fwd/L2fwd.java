@@ -1,5 +1,6 @@
 package io.wirespeed.app.l2fwd;
 
+import io.wirespeed.app.common.DataPlaneResources;
 import io.wirespeed.ethdev.DriverRegistry;
 import io.wirespeed.ethdev.MacAddress;
 import io.wirespeed.ethdev.Port;
@@ -104,15 +105,7 @@ public final class L2fwd implements AutoCloseable {
             runtime = LcoreRuntime.start(config.cores());
             return new L2fwd(config, out, pool, ports, pairing, runtime, assignment, terminal);
         } catch (RuntimeException | Error e) {
-            if (runtime != null) {
-                runtime.close();
-            }
-            for (Port p : ports) {
-                p.close();
-            }
-            if (pool != null) {
-                pool.close();
-            }
+            DataPlaneResources.release(runtime, ports, pool);
             throw e;
         }
     }
@@ -241,10 +234,6 @@ public final class L2fwd implements AutoCloseable {
             runtime.awaitAll();
             forwarding = false;
         }
-        runtime.close();
-        for (Port p : ports) {
-            p.close();
-        }
-        pool.close();
+        DataPlaneResources.release(runtime, ports, pool);
     }
 }

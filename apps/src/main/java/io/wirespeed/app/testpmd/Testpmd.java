@@ -1,5 +1,6 @@
 package io.wirespeed.app.testpmd;
 
+import io.wirespeed.app.common.DataPlaneResources;
 import io.wirespeed.ethdev.DriverRegistry;
 import io.wirespeed.ethdev.Port;
 import io.wirespeed.ethdev.PortConf;
@@ -81,15 +82,7 @@ public final class Testpmd implements AutoCloseable {
             runtime = LcoreRuntime.start(config.cores());
             return new Testpmd(config, out, pool, ports, runtime);
         } catch (RuntimeException | Error e) {
-            if (runtime != null) {
-                runtime.close();
-            }
-            for (Port p : ports) {
-                p.close();
-            }
-            if (pool != null) {
-                pool.close();
-            }
+            DataPlaneResources.release(runtime, ports, pool);
             throw e;
         }
     }
@@ -362,11 +355,7 @@ public final class Testpmd implements AutoCloseable {
             runtime.awaitAll();
             forwarding = false;
         }
-        runtime.close();
-        for (Port p : ports) {
-            p.close();
-        }
+        DataPlaneResources.release(runtime, ports, pool);
         templates.close();
-        pool.close();
     }
 }
