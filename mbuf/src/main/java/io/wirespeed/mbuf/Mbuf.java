@@ -62,6 +62,10 @@ public final class Mbuf {
     private short vlanTciOuter;
     private long timestamp;
     private long userData;
+    private int flowMark;
+    private int l2Length;
+    private int l3Length;
+    private int l4Length;
 
     Mbuf(Mempool pool, int index, MemorySegment ownBuffer) {
         this.pool = pool;
@@ -88,6 +92,10 @@ public final class Mbuf {
         vlanTciOuter = 0;
         timestamp = 0;
         userData = 0;
+        flowMark = 0;
+        l2Length = 0;
+        l3Length = 0;
+        l4Length = 0;
     }
 
     // ---- identity and buffer -------------------------------------------------------------
@@ -242,6 +250,43 @@ public final class Mbuf {
 
     public void userData(long value) {
         this.userData = value;
+    }
+
+    /** The MARK a flow rule set (DPDK's hash.fdir.hi); valid when {@link OffloadFlags#RX_FDIR_ID} is set. */
+    public int flowMark() {
+        return flowMark;
+    }
+
+    public void flowMark(int mark) {
+        this.flowMark = mark;
+    }
+
+    /**
+     * Header lengths found by packet-type parsing (DPDK's l2_len/l3_len/l4_len): L2 includes any
+     * VLAN tags, L3 any IPv4 options or IPv6 extension headers, L4 any TCP options.
+     */
+    public int l2Length() {
+        return l2Length;
+    }
+
+    public void l2Length(int length) {
+        this.l2Length = length;
+    }
+
+    public int l3Length() {
+        return l3Length;
+    }
+
+    public void l3Length(int length) {
+        this.l3Length = length;
+    }
+
+    public int l4Length() {
+        return l4Length;
+    }
+
+    public void l4Length(int length) {
+        this.l4Length = length;
     }
 
     public int headroom() {
@@ -472,6 +517,10 @@ public final class Mbuf {
         vlanTciOuter = m.vlanTciOuter;
         timestamp = m.timestamp;
         userData = m.userData;
+        flowMark = m.flowMark;
+        l2Length = m.l2Length;
+        l3Length = m.l3Length;
+        l4Length = m.l4Length;
     }
 
     // ---- freeing ------------------------------------------------------------------------------

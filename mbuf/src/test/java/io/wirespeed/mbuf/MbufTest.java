@@ -168,4 +168,36 @@ class MbufTest {
         Mbuf.freeBulk(new Mbuf[] {a, b, c, d}, 0, 4);
         assertThat(pool.inUseCount()).isZero();
     }
+
+    @Test
+    void freshAllocationClearsClassificationMetadata() {
+        Mbuf m = packet(bytes(10, 0));
+        m.flowMark(7);
+        m.l2Length(18);
+        m.l3Length(20);
+        m.l4Length(8);
+        m.offloadFlags(OffloadFlags.RX_FDIR | OffloadFlags.RX_FDIR_ID);
+        m.free();
+        Mbuf again = pool.alloc();
+        assertThat(again.flowMark()).isZero();
+        assertThat(again.l2Length() + again.l3Length() + again.l4Length()).isZero();
+        assertThat(again.offloadFlags()).isZero();
+        again.free();
+    }
+
+    @Test
+    void copyCarriesClassificationMetadata() {
+        Mbuf m = packet(bytes(60, 0));
+        m.flowMark(42);
+        m.l2Length(14);
+        m.l3Length(40);
+        m.l4Length(20);
+        Mbuf copy = m.copy(pool, 0, 60);
+        assertThat(copy.flowMark()).isEqualTo(42);
+        assertThat(copy.l2Length()).isEqualTo(14);
+        assertThat(copy.l3Length()).isEqualTo(40);
+        assertThat(copy.l4Length()).isEqualTo(20);
+        copy.free();
+        m.free();
+    }
 }
