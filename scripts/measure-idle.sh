@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # measure-idle.sh — what the idle policies cost and save: testpmd io forwarding between two veth
 # pairs (generator -> Wirespeed -> sink, each in its own network namespace), with a trafgen load
-# at full speed and at 1 % of the rate busy mode forwards without loss, for each --idle policy.
+# at full speed, at the rate busy mode forwards at full speed (the same offered load for every
+# policy, so their losses compare), and at 1 % of that rate, for each --idle policy.
 # Prints one line per run: policy, offered pps, forwarded pps, loss, forwarding lcore's CPU (% of
 # one core), sleeps, wake-ups, packets per wake-up.
 #
@@ -82,6 +83,10 @@ for p in $POLICIES; do
   fi
 done
 [ -n "$full" ] || full=$(awk '/^RESULT/ {print $4}' /tmp/wsi.result)
+echo "# the rate busy mode forwarded at full speed, offered to every policy: $full pps"
+for p in $POLICIES; do
+  run "$p" "$full" 2>/dev/null
+done
 low=$(( full / 100 ))
 [ "$low" -gt 0 ] || low=1000
 echo "# 1 % of the rate busy mode forwarded: $low pps"

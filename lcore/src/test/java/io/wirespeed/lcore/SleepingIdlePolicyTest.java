@@ -124,4 +124,68 @@ class SleepingIdlePolicyTest {
         }
         return Clock.threadCpuNanos() - cpuBefore;
     }
+
+    @Test
+    void aTimedOutSleepFollowedByWorkHalvesTheNextSleep() {
+        try (Doorbell silent = new Doorbell()) {
+            SleepingIdlePolicy policy = SleepingIdlePolicy.interrupt();
+            policy.watch(silent);
+            policy.idle(1);     // sleeps the whole timeout: the doorbell never rings
+            policy.busy();      // ... yet the next poll found work: a missed interrupt
+            assertThat(policy.missedInterrupts()).isEqualTo(1);
+            assertThat(policy.sleepNanos()).isEqualTo(SleepingIdlePolicy.MAX_SLEEP_NANOS / 2);
+            policy.close();
+        }
+    }
+
+    @Test
+    void missedInterruptsShortenTheSleepNoFurtherThanTheMinimum() {
+        try (Doorbell silent = new Doorbell()) {
+            SleepingIdlePolicy policy = SleepingIdlePolicy.interrupt();
+            policy.watch(silent);
+            for (int i = 0; i < 10; i++) {
+                policy.idle(1);
+                policy.busy();
+            }
+            assertThat(policy.sleepNanos()).isEqualTo(SleepingIdlePolicy.MIN_SLEEP_NANOS);
+            assertThat(policy.sleeps()).isEqualTo(10);
+            assertThat(policy.wakeups()).isZero();
+            policy.close();
+        }
+    }
+
+    @Test
+    void aTimedOutSleepFollowedByAnEmptyPollDoublesTheSleepBackUpToTheTimeout() {
+        try (Doorbell silent = new Doorbell()) {
+            SleepingIdlePolicy policy = SleepingIdlePolicy.interrupt();
+            policy.watch(silent);
+            policy.idle(1);
+            policy.busy();
+            policy.idle(1);
+            policy.busy();      // now a quarter of the timeout
+            policy.idle(1);     // times out; the next poll finds nothing
+            policy.idle(2);
+            assertThat(policy.sleepNanos()).isEqualTo(SleepingIdlePolicy.MAX_SLEEP_NANOS / 2);
+            for (int empty = 3; empty < 8; empty++) {
+                policy.idle(empty);
+            }
+            assertThat(policy.sleepNanos()).isEqualTo(SleepingIdlePolicy.MAX_SLEEP_NANOS);
+            policy.close();
+        }
+    }
+
+    @Test
+    void aSignalledWakeUpLeavesTheSleepAsLongAsItWas() {
+        try (Doorbell bell = new Doorbell()) {
+            SleepingIdlePolicy policy = SleepingIdlePolicy.interrupt();
+            policy.watch(bell);
+            bell.fd.signal();
+            policy.idle(1);
+            policy.busy();
+            assertThat(policy.wakeups()).isEqualTo(1);
+            assertThat(policy.missedInterrupts()).isZero();
+            assertThat(policy.sleepNanos()).isEqualTo(SleepingIdlePolicy.MAX_SLEEP_NANOS);
+            policy.close();
+        }
+    }
 }
