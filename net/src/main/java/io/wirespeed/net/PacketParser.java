@@ -45,6 +45,7 @@ public final class PacketParser {
     private static final int[] IPV6_EXT = {PacketType.L3_IPV6_EXT, PacketType.INNER_L3_IPV6_EXT};
     private static final int[] L4_SHIFT = {0, 16};
 
+    private static final int SCTP_HEADER_LENGTH = 12;
     private static final int OUTER = 0;
     private static final int INNER = 1;
 
@@ -207,8 +208,6 @@ public final class PacketParser {
             }
         }
     }
-
-    private static final int SCTP_HEADER_LENGTH = 12;
 
     private int fixedL4(int level, int type, long l4, long limit, int length) {
         if (l4 > limit - length) {
