@@ -1,0 +1,159 @@
+package io.wirespeed.app.l3fwd;
+
+import io.wirespeed.classify.acl.AclContext;
+import io.wirespeed.classify.acl.AclRule;
+import io.wirespeed.classify.acl.AclRuleFile;
+import io.wirespeed.classify.acl.AclRuleFormatException;
+import io.wirespeed.classify.lpm.Prefixes;
+import io.wirespeed.classify.lpm.RouteFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads l3fwd's {@code --routes} file into the table of the chosen lookup. Every mode reads
+ * {@code PREFIX PORT} lines ({@code 10.1.0.0/16 1}); blank lines and {@code #} comments are
+ * skipped. Per mode:
+ * <ul>
+ *   <li>lpm: any prefix length 1..32;
+ *   <li>em: host routes only ({@code 10.1.2.3/32 1}, or the bare address), plus 5-tuple routes
+ *       {@code SRC DST SPORT DPORT PROTO PORT} ({@code 10.0.0.1 10.1.2.3 1024 53 17 1});
+ *   <li>acl: prefix routes (the longest prefix wins, as in lpm), or a file in DPDK l3fwd-acl's
+ *       format: {@code @} deny rules and {@code R} route rules, the first matching line wins.
+ * </ul>
+ * A bad line fails with one message naming the file and the line number.
+ */
+public final class RoutesFile {
+    private static final int MAX_PORT = 0xffff;
+
+    private RoutesFile() {
+    }
+
+    /** Builds the table {@code mode} needs from {@code file}. */
+    static RouteTable load(LookupMode mode, Path file) {
+        List<String> lines = readLines(file);
+        try {
+            return switch (mode) {
+                case LPM -> new LpmRouteTable(RouteFile.parse(lines));
+                case EM -> exactMatch(lines);
+                case ACL -> isDpdkAclFormat(lines) ? dpdkAcl(lines, file) : prefixAcl(RouteFile.parse(lines));
+            };
+        } catch (AclRuleFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ":" + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read routes file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The text of a line without its comment, stripped. */
+    private static String content(String line) {
+        int hash = line.indexOf('#');
+        return (hash >= 0 ? line.substring(0, hash) : line).strip();
+    }
+
+    private static RouteTable exactMatch(List<String> lines) {
+        List<ExactMatchRouteTable.HostRoute> hosts = new ArrayList<>();
+        List<ExactMatchRouteTable.TupleRoute> tuples = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String text = content(lines.get(i));
+            if (text.isEmpty()) {
+                continue;
+            }
+            String[] w = text.split("\\s+");
+            try {
+                if (w.length == 2) {
+                    hosts.add(new ExactMatchRouteTable.HostRoute(hostAddress(w[0]), port(w[1])));
+                } else if (w.length == 6) {
+                    tuples.add(new ExactMatchRouteTable.TupleRoute(Prefixes.parseAddress(w[0]), Prefixes.parseAddress(w[1]),
+                            number(w[2], "source port", MAX_PORT), number(w[3], "destination port", MAX_PORT),
+                            number(w[4], "protocol", 255), port(w[5])));
+                } else {
+                    throw new IllegalArgumentException("expected 'ADDRESS PORT' or 'SRC DST SPORT DPORT PROTO PORT', got '"
+                            + text + "'");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException((i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return new ExactMatchRouteTable(hosts, tuples);
+    }
+
+    /** "a.b.c.d" or "a.b.c.d/32": exact match has no shorter prefixes. */
+    private static int hostAddress(String text) {
+        if (text.indexOf('/') < 0) {
+            return Prefixes.parseAddress(text);
+        }
+        int[] p = Prefixes.parsePrefix(text);
+        if (p[1] != 32) {
+            throw new IllegalArgumentException("'" + text + "': exact match takes host routes (/32); use --lookup lpm or acl"
+                    + " for prefixes");
+        }
+        return p[0];
+    }
+
+    private static boolean isDpdkAclFormat(List<String> lines) {
+        for (String line : lines) {
+            String text = content(line);
+            if (!text.isEmpty()) {
+                return text.charAt(0) == '@' || text.charAt(0) == 'R';
+            }
+        }
+        return false;
+    }
+
+    private static RouteTable dpdkAcl(List<String> lines, Path file) {
+        AclRuleFile rules = AclRuleFile.parse(String.join("\n", lines), file.toString());
+        AclContext context = new AclContext();
+        int[] actions = new int[rules.entries().size() + 1];
+        for (AclRuleFile.Entry e : rules.entries()) {
+            AclRule r = e.rule().toBuilder().categoryMask(1).build();
+            context.add(r);
+            if (e.kind() == AclRuleFile.Kind.ROUTE && (e.port() < 0 || e.port() > MAX_PORT)) {
+                throw new IllegalArgumentException(e.line() + ": port " + e.port() + " is not 0.." + MAX_PORT);
+            }
+            actions[r.userdata()] = e.kind() == AclRuleFile.Kind.ACL ? RouteLookup.DENIED : e.port();
+        }
+        return new AclRouteTable(context, actions);
+    }
+
+    private static RouteTable prefixAcl(List<RouteFile.Route> routes) {
+        AclContext context = new AclContext();
+        int[] actions = new int[routes.size() + 1];
+        for (int i = 0; i < routes.size(); i++) {
+            RouteFile.Route r = routes.get(i);
+            int userdata = i + 1;
+            context.add(AclRule.builder().dst(r.prefix(), r.depth()).priority(AclRouteTable.prefixPriority(r.depth(), i))
+                    .userdata(userdata).build());
+            actions[userdata] = r.port();
+        }
+        return new AclRouteTable(context, actions);
+    }
+
+    private static int port(String text) {
+        return number(text, "port", MAX_PORT);
+    }
+
+    private static int number(String text, String what, int max) {
+        int v;
+        try {
+            v = Integer.decode(text);
+        } catch (NumberFormatException e) {
+            v = -1;
+        }
+        if (v < 0 || v > max) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not a number 0.." + max);
+        }
+        return v;
+    }
+}
