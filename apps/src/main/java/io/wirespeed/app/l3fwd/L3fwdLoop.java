@@ -149,7 +149,7 @@ final class L3fwdLoop implements LcoreFunction {
                 continue;
             }
             MemorySegment buf = m.buffer();
-            Checksums.decrementTtl(buf, l3[i]); // TTL > 1 was checked by Ipv4Burst
+            decrementTtl(buf, l3[i]);
             long eth = m.dataOffset();
             buf.set(U64, eth, headWords[port]);
             buf.set(U32, eth + 8, tailWords[port]);
@@ -161,6 +161,17 @@ final class L3fwdLoop implements LcoreFunction {
             outgoingCount[port] = c + 1;
         }
         return used;
+    }
+
+    /**
+     * TTL − 1 and the RFC 1624 checksum update, in one 4-byte load and one store (TTL, protocol,
+     * checksum). Ipv4Burst checked the TTL is at least 2.
+     */
+    private static void decrementTtl(MemorySegment buf, long ip) {
+        int word = buf.get(U32, ip + 8);
+        int ttlProtocol = word >>> 16;
+        int decremented = ttlProtocol - 0x100;
+        buf.set(U32, ip + 8, decremented << 16 | Checksums.update16(word & 0xffff, ttlProtocol, decremented));
     }
 
     /** Sends each used port's packets in one burst; frees and counts what its queue refused. */
