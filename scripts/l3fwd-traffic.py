@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
-"""Writes traffic and routes for l3fwd runs: a pcap of UDP/IPv4 frames to N destination hosts and a
-routes file with one host route (/32) per destination, alternating between the output ports, so the
-same file serves --lookup lpm, em and acl. Replay the pcap with net_pcap's infinite_rx=1.
+"""Writes the traffic and the rule files for l3fwd runs, in formats both Wirespeed's and DPDK's
+l3fwd read: a pcap of N UDP/IPv4 flows (one per destination host, 64-byte frames by default) and,
+for each lookup, a rule file that routes every flow, alternating between the output ports:
 
-usage: l3fwd-traffic.py PCAP ROUTES [--hosts N] [--ports P] [--frame BYTES] [--seed S]
+  DIR/flows.pcap   the frames (replay with net_pcap's infinite_rx=1)
+  DIR/lpm.cfg      R<dst>/24 PORT               one /24 per flow (DPDK's LPM has 256 tbl8 groups)
+  DIR/em.cfg       R<dst> <src> <dport> <sport> 0x11 PORT   the flow's exact 5-tuple
+  DIR/acl.cfg      R0.0.0.0/0 <dst>/24 0 : 65535 0 : 65535 0/0 PORT   l3fwd-acl's route rules
+  DIR/hosts.cfg    <dst>/32 PORT                host routes (lpm, em and acl alike; Wirespeed only)
+  DIR/v6.cfg, em6.cfg, acl6.cfg   one IPv6 rule per lookup (DPDK's l3fwd wants --rule_ipv6 too)
+
+usage: l3fwd-traffic.py DIR [--flows N] [--ports P] [--frame BYTES] [--seed S]
 """
 import argparse
+import os
 import random
 import struct
 
 
 def checksum(data):
-    if len(data) % 2:
-        data += b"\0"
     s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
     while s >> 16:
         s = (s & 0xFFFF) + (s >> 16)
@@ -28,30 +34,52 @@ def frame(src, dst, sport, dport, length):
     return eth + ip + udp
 
 
+def dotted(a):
+    return ".".join(str(a >> s & 255) for s in (24, 16, 8, 0))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("pcap")
-    p.add_argument("routes")
-    p.add_argument("--hosts", type=int, default=1024)
+    p.add_argument("dir")
+    p.add_argument("--flows", type=int, default=1024)
     p.add_argument("--ports", type=int, default=2)
     p.add_argument("--frame", type=int, default=64, help="frame length without FCS (>= 60)")
     p.add_argument("--seed", type=int, default=1)
     a = p.parse_args()
-    if a.hosts < 1 or a.ports < 1 or a.frame < 60:
-        p.error("--hosts and --ports must be >= 1, --frame >= 60")
+    if not 1 <= a.flows <= 65536 or a.ports < 1 or a.frame < 60:
+        p.error("--flows must be 1..65536, --ports >= 1, --frame >= 60")
+    os.makedirs(a.dir, exist_ok=True)
     rnd = random.Random(a.seed)
-    hosts = sorted({(10 << 24) | rnd.randrange(1 << 24) for _ in range(a.hosts * 2)})[: a.hosts]
-    rnd.shuffle(hosts)
-    with open(a.routes, "w") as f:
-        f.write("# %d host routes for l3fwd (lpm, em and acl read this file alike)\n" % len(hosts))
-        for i, h in enumerate(hosts):
-            f.write("%s/32 %d\n" % (".".join(str(h >> s & 255) for s in (24, 16, 8, 0)), i % a.ports))
-    with open(a.pcap, "wb") as f:
+    nets = list({(10 << 24) | (rnd.randrange(1 << 16) << 8) for _ in range(a.flows * 3)})[: a.flows]
+    rnd.shuffle(nets)
+    flows = []
+    for i, net in enumerate(nets):
+        dst = net | (1 + rnd.randrange(254))
+        src = (198 << 24) | (18 << 16) | i
+        flows.append((src, dst, 1024 + i % 60000, 9, i % a.ports))
+    with open(os.path.join(a.dir, "flows.pcap"), "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-        for i, h in enumerate(hosts):
-            src = struct.pack("!I", (198 << 24) | (18 << 16) | (i & 0xFFFF))
-            data = frame(src, struct.pack("!I", h), 1024 + i % 4096, 9, a.frame)
+        for i, (src, dst, sport, dport, _) in enumerate(flows):
+            data = frame(struct.pack("!I", src), struct.pack("!I", dst), sport, dport, a.frame)
             f.write(struct.pack("<IIII", 0, i, len(data), len(data)) + data)
+    rules = {
+        "lpm.cfg": lambda s, d, sp, dp, o: "R%s/24 %d" % (dotted(d & ~0xFF), o),
+        "em.cfg": lambda s, d, sp, dp, o: "R%s %s %d %d 0x11 %d" % (dotted(d), dotted(s), dp, sp, o),
+        "acl.cfg": lambda s, d, sp, dp, o: "R0.0.0.0/0 %s/24 0 : 65535 0 : 65535 0/0 %d" % (dotted(d & ~0xFF), o),
+        "hosts.cfg": lambda s, d, sp, dp, o: "%s/32 %d" % (dotted(d), o),
+    }
+    for name, line in rules.items():
+        with open(os.path.join(a.dir, name), "w") as f:
+            f.write("# %d flows, written by l3fwd-traffic.py\n" % len(flows))
+            for fl in flows:
+                f.write(line(*fl) + "\n")
+    with open(os.path.join(a.dir, "v6.cfg"), "w") as f:
+        f.write("R2001:db8::/32 0\n")
+    # DPDK's l3fwd wants an IPv6 file in each lookup's own format.
+    with open(os.path.join(a.dir, "em6.cfg"), "w") as f:
+        f.write("R2001:db8::1 2001:db8::2 9 9 0x11 0\n")
+    with open(os.path.join(a.dir, "acl6.cfg"), "w") as f:
+        f.write("R0:0:0:0:0:0:0:0/0 2001:db8:0:0:0:0:0:0/32 0 : 65535 0 : 65535 0/0 0\n")
 
 
 if __name__ == "__main__":

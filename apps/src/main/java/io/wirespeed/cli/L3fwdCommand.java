@@ -38,7 +38,7 @@ public final class L3fwdCommand implements Callable<Integer> {
     String lookup = "lpm";
 
     @Option(names = {"--routes", "--rule_ipv4"}, paramLabel = "FILE", required = true,
-            description = "routes: one 'PREFIX PORT' a line (em: host routes or 'SRC DST SPORT DPORT PROTO PORT'; acl: also DPDK's @/R rules)")
+            description = "routes: one 'PREFIX PORT' a line (em: host routes or 'DST SRC DPORT SPORT PROTO PORT'; acl: also DPDK's @/R rules; DPDK's leading R is accepted)")
     Path routes;
 
     @Option(names = "--config", paramLabel = "(PORT,QUEUE,LCORE),...",

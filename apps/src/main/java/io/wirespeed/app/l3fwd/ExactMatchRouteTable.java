@@ -2,6 +2,7 @@ package io.wirespeed.app.l3fwd;
 
 import io.wirespeed.classify.hash.ExactMatchReader;
 import io.wirespeed.classify.hash.ExactMatchTable;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -33,18 +34,17 @@ final class ExactMatchRouteTable implements RouteTable {
     ExactMatchRouteTable(List<HostRoute> hostRoutes, List<TupleRoute> tupleRoutes) {
         hosts = hostRoutes.isEmpty() ? null : new ExactMatchTable(HOST_KEY, capacityFor(hostRoutes.size()));
         tuples = tupleRoutes.isEmpty() ? null : new ExactMatchTable(TUPLE_KEY, capacityFor(tupleRoutes.size()));
-        try {
-            byte[] key = new byte[HOST_KEY];
-            MemorySegment k = MemorySegment.ofArray(key);
+        // Keys are written off-heap, as the lookups' keys are: one kind of segment for the table's
+        // hash and compare code to see (heap keys here made the lookups' calls polymorphic).
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment key = arena.allocate(16, 8);
             for (HostRoute r : hostRoutes) {
-                k.set(U32, 0, r.dst());
+                key.set(U32, 0, r.dst());
                 add(hosts, key, r.port());
             }
-            byte[] tuple = new byte[TUPLE_KEY];
-            MemorySegment t = MemorySegment.ofArray(tuple);
             for (TupleRoute r : tupleRoutes) {
-                writeTuple(t, 0, r.dst(), r.src(), r.dstPort() << 16 | r.srcPort(), r.protocol());
-                add(tuples, tuple, r.port());
+                writeTuple(key, 0, r.dst(), r.src(), r.dstPort() << 16 | r.srcPort(), r.protocol());
+                add(tuples, key, r.port());
             }
         } catch (RuntimeException e) {
             close();
@@ -57,8 +57,8 @@ final class ExactMatchRouteTable implements RouteTable {
         return Math.max(64, (int) Math.min(1 << 28, routes * 5L / 4));
     }
 
-    private static void add(ExactMatchTable table, byte[] key, int port) {
-        int position = table.add(key, port);
+    private static void add(ExactMatchTable table, MemorySegment key, int port) {
+        int position = table.add(key, 0, port);
         if (position < 0) {
             throw new IllegalArgumentException("the exact-match table cannot take another route (error " + position + ")");
         }
@@ -108,8 +108,11 @@ final class ExactMatchRouteTable implements RouteTable {
         private final long[] offsets = new long[CHUNK];
         private final int[] positions = new int[CHUNK];
         private final long[] values = new long[CHUNK];
-        /** The 5-tuple keys of a chunk, 16 bytes apart. */
-        private final MemorySegment tupleKeys = MemorySegment.ofArray(new long[CHUNK * 2]);
+        /**
+         * The 5-tuple keys of a chunk, 16 bytes apart; off-heap like the table's key store, so the
+         * hash and compare code sees one kind of segment (a heap segment made both polymorphic).
+         */
+        private final MemorySegment tupleKeys = Arena.ofAuto().allocate(CHUNK * 16L, 16);
         private final long[] tupleOffsets = new long[CHUNK];
 
         Lookup(ExactMatchReader hosts, ExactMatchReader tuples) {

@@ -16,13 +16,16 @@ import java.util.List;
 /**
  * Reads l3fwd's {@code --routes} file into the table of the chosen lookup. Every mode reads
  * {@code PREFIX PORT} lines ({@code 10.1.0.0/16 1}); blank lines and {@code #} comments are
- * skipped. Per mode:
+ * skipped, and a line may start with DPDK's {@code R}, so DPDK l3fwd's own rule files
+ * ({@code lpm_default_v4.cfg}, {@code em_default_v4.cfg}) read as they are. Per mode:
  * <ul>
  *   <li>lpm: any prefix length 1..32;
  *   <li>em: host routes only ({@code 10.1.2.3/32 1}, or the bare address), plus 5-tuple routes
- *       {@code SRC DST SPORT DPORT PROTO PORT} ({@code 10.0.0.1 10.1.2.3 1024 53 17 1});
+ *       in DPDK's column order {@code DST SRC DPORT SPORT PROTO PORT}
+ *       ({@code 10.1.2.3 10.0.0.1 53 1024 0x11 1});
  *   <li>acl: prefix routes (the longest prefix wins, as in lpm), or a file in DPDK l3fwd-acl's
- *       format: {@code @} deny rules and {@code R} route rules, the first matching line wins.
+ *       format: {@code @} deny rules and {@code R} route rules with port ranges, the first
+ *       matching line wins.
  * </ul>
  * A bad line fails with one message naming the file and the line number.
  */
@@ -34,12 +37,13 @@ public final class RoutesFile {
 
     /** Builds the table {@code mode} needs from {@code file}. */
     static RouteTable load(LookupMode mode, Path file) {
-        List<String> lines = readLines(file);
+        List<String> raw = readLines(file);
+        List<String> lines = mode == LookupMode.ACL && isDpdkAclFormat(raw) ? raw : withoutRouteMarks(raw);
         try {
             return switch (mode) {
                 case LPM -> new LpmRouteTable(RouteFile.parse(lines));
                 case EM -> exactMatch(lines);
-                case ACL -> isDpdkAclFormat(lines) ? dpdkAcl(lines, file) : prefixAcl(RouteFile.parse(lines));
+                case ACL -> lines == raw ? dpdkAcl(lines, file) : prefixAcl(RouteFile.parse(lines));
             };
         } catch (AclRuleFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -54,6 +58,16 @@ public final class RoutesFile {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read routes file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The lines with DPDK's leading route mark ({@code R10.0.0.0/8 1}) taken off; the numbering stays. */
+    private static List<String> withoutRouteMarks(List<String> lines) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            String s = line.stripLeading();
+            out.add(s.length() > 1 && s.charAt(0) == 'R' && Character.isDigit(s.charAt(1)) ? s.substring(1) : line);
+        }
+        return out;
     }
 
     /** The text of a line without its comment, stripped. */
@@ -74,12 +88,12 @@ public final class RoutesFile {
             try {
                 if (w.length == 2) {
                     hosts.add(new ExactMatchRouteTable.HostRoute(hostAddress(w[0]), port(w[1])));
-                } else if (w.length == 6) {
-                    tuples.add(new ExactMatchRouteTable.TupleRoute(Prefixes.parseAddress(w[0]), Prefixes.parseAddress(w[1]),
-                            number(w[2], "source port", MAX_PORT), number(w[3], "destination port", MAX_PORT),
+                } else if (w.length == 6) { // DPDK's order: destination first
+                    tuples.add(new ExactMatchRouteTable.TupleRoute(Prefixes.parseAddress(w[1]), Prefixes.parseAddress(w[0]),
+                            number(w[3], "source port", MAX_PORT), number(w[2], "destination port", MAX_PORT),
                             number(w[4], "protocol", 255), port(w[5])));
                 } else {
-                    throw new IllegalArgumentException("expected 'ADDRESS PORT' or 'SRC DST SPORT DPORT PROTO PORT', got '"
+                    throw new IllegalArgumentException("expected 'ADDRESS PORT' or 'DST SRC DPORT SPORT PROTO PORT', got '"
                             + text + "'");
                 }
             } catch (IllegalArgumentException e) {
@@ -102,11 +116,12 @@ public final class RoutesFile {
         return p[0];
     }
 
+    /** DPDK l3fwd-acl's format: the first rule is an {@code @} rule, or an {@code R} rule with more than a prefix and a port. */
     private static boolean isDpdkAclFormat(List<String> lines) {
         for (String line : lines) {
             String text = content(line);
             if (!text.isEmpty()) {
-                return text.charAt(0) == '@' || text.charAt(0) == 'R';
+                return text.charAt(0) == '@' || text.charAt(0) == 'R' && text.split("\\s+").length > 2;
             }
         }
         return false;

@@ -108,7 +108,7 @@ class L3fwdForwardingTest {
     void anExactMatchFiveTupleRouteWinsOverTheHostRoute() {
         String routes = """
                 10.1.2.3/32 0
-                192.0.2.7 10.1.2.3 4000 53 17 1
+                10.1.2.3 192.0.2.7 53 4000 0x11 1
                 """;
         try (L3fwdRig rig = new L3fwdRig(2, LookupMode.EM, routes, UnaryOperator.identity())) {
             rig.l3fwd.start();

@@ -28,6 +28,16 @@ class RoutesFileTest {
     }
 
     @Test
+    void dpdkRouteMarksAreAccepted() throws IOException {
+        // DPDK l3fwd's lpm_default_v4.cfg and em_default_v4.cfg, as they start
+        try (RouteTable lpm = RoutesFile.load(LookupMode.LPM, file("# Copy of hard-coded IPv4 FWD table\nR198.18.0.0/24 0\nR198.18.1.0/24 1\n"));
+             RouteTable em = RoutesFile.load(LookupMode.EM, file("R198.18.0.0 198.18.0.1 9 9 0x11 0\nR198.18.1.0 198.18.1.1 9 9 0x11 1\n"))) {
+            assertThat(lpm.size()).isEqualTo(2);
+            assertThat(em.size()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aBadLpmLineFailsNamingTheFileAndTheLine() throws IOException {
         Path f = file("10.0.0.0/8 0\n10.1.0.0/33 1\n");
         assertThatThrownBy(() -> RoutesFile.load(LookupMode.LPM, f))
@@ -38,7 +48,7 @@ class RoutesFileTest {
 
     @Test
     void exactMatchTakesHostRoutesAndFiveTupleRoutes() throws IOException {
-        try (RouteTable t = RoutesFile.load(LookupMode.EM, file("10.1.2.3/32 0\n10.1.2.4 1\n192.0.2.1 10.1.2.3 1000 53 17 1\n"))) {
+        try (RouteTable t = RoutesFile.load(LookupMode.EM, file("10.1.2.3/32 0\n10.1.2.4 1\n10.1.2.3 192.0.2.1 53 1000 17 1\n"))) {
             assertThat(t.size()).isEqualTo(3);
         }
     }
@@ -53,7 +63,7 @@ class RoutesFileTest {
 
     @Test
     void exactMatchRejectsAFiveTupleWithABadPort() throws IOException {
-        Path f = file("192.0.2.1 10.1.2.3 1000 70000 17 1\n");
+        Path f = file("10.1.2.3 192.0.2.1 70000 1000 17 1\n");
         assertThatThrownBy(() -> RoutesFile.load(LookupMode.EM, f))
                 .hasMessageStartingWith(f + ":1: ")
                 .hasMessageContaining("destination port '70000'");
