@@ -13,6 +13,11 @@ import java.nio.ByteOrder;
  * <p>Results of a burst are laid out as rte_acl_classify's: packet {@code i}, category {@code c}
  * at {@code results[i * categories + c]}.
  *
+ * <p>Ties: when several matching rules of one category share the highest priority, the rule that
+ * was added to the {@link AclContext} first wins, always. DPDK leaves this case undefined (its
+ * answer is deterministic for one build but depends on how the trie was cut); rule files rank
+ * every rule by its line, so they never tie.
+ *
  * <p>Packet layout read by the burst calls: each offset is the start of an IPv4 header; the
  * protocol is read at +9, the source address at +12 and the destination at +16 (network order),
  * and the source and destination ports at the L4 offset and L4 + 2, where the L4 offset is either
@@ -52,11 +57,12 @@ public final class AclClassifier {
      * @param nodes inner nodes over all trees
      * @param leaves distinct leaves
      * @param leafRules rule copies held by the leaves
+     * @param largestLeaf rules in the largest leaf: what the slowest lookup scans
      * @param maxDepth deepest leaf, in levels
      * @param memoryBytes bytes of the lookup structures
      * @param buildNanos time {@link AclContext#build()} took
      */
-    public record Stats(int rules, int protoClasses, int nodes, int leaves, int leafRules, int maxDepth,
+    public record Stats(int rules, int protoClasses, int nodes, int leaves, int leafRules, int largestLeaf, int maxDepth,
             long memoryBytes, long buildNanos) {
     }
 

@@ -13,7 +13,9 @@ import java.util.Map;
  * remaining bits into 2^k equal parts, so a child is found with one shift and mask). A node whose
  * rules fit in a leaf ({@link #LEAF_RULES}) stops; leaves hold the rules in priority order and are
  * scanned with full checks. Rules that a higher-priority rule covering the node's whole box
- * already shadows in all their categories are dropped on the way down.
+ * already shadows in all their categories are dropped on the way down, and a node's box first
+ * shrinks to the part of each field its rules occupy, so rules crowded into a small part of the
+ * address or port space are still cut apart.
  */
 final class AclTreeBuilder {
     /** Rules a leaf may hold before the node is cut further. */
@@ -42,6 +44,7 @@ final class AclTreeBuilder {
     private long copies;
     private int nodes;
     private int maxDepth;
+    private int largestLeaf;
 
     private AclTreeBuilder(List<AclRule> rules) {
         Integer[] order = new Integer[rules.size()];
@@ -105,13 +108,16 @@ final class AclTreeBuilder {
         int[] recs = b.records.toArray();
         long bytes = 256 + 4L * roots.length + 4L * tree.length + 4L * recs.length;
         AclClassifier.Stats stats = new AclClassifier.Stats(rules.size(), roots.length, b.nodes, b.leaves.size(),
-                recs.length / RECORD, b.maxDepth, bytes, System.nanoTime() - start);
+                recs.length / RECORD, b.largestLeaf, b.maxDepth, bytes, System.nanoTime() - start);
         return new AclClassifier(protoClass, roots, tree, recs, stats);
     }
 
     /** Builds the subtree for the box (base, rem) holding {@code list[0..m)} in rank order; returns its tree offset. */
     private int node(int[] list, int m, long[] base, int[] rem, int depth) {
         m = prune(list, m, base, rem);
+        if (m > LEAF_RULES && narrow(list, m, base, rem)) {
+            m = prune(list, m, base, rem);
+        }
         maxDepth = Math.max(maxDepth, depth);
         if (m <= LEAF_RULES || copies > COPY_BUDGET) {
             return leaf(list, m);
@@ -183,6 +189,36 @@ final class AclTreeBuilder {
         return at;
     }
 
+    /**
+     * Shrinks the box, in place, to the smallest aligned sub-box that still holds every rule's part
+     * of it, field by field; returns whether any field shrank. No node is needed for this: a packet
+     * outside the smaller box matches none of the node's rules, hence (by the pruning argument) no
+     * rule at all, so whatever leaf its lower bits lead it to, the leaf's full checks find nothing.
+     * Without it, rules crowded into a small part of the space (all in one /16, say) share every
+     * top-bit cut, no cut lowers the node's rule count and they would all end up in one leaf.
+     */
+    private boolean narrow(int[] list, int m, long[] base, int[] rem) {
+        boolean shrank = false;
+        for (int f = 0; f < 4; f++) {
+            long boxHi = base[f] + (1L << rem[f]) - 1;
+            long min = boxHi;
+            long max = base[f];
+            for (int i = 0; i < m; i++) {
+                int r = list[i];
+                min = Math.min(min, Math.max(lo[f][r], base[f]));
+                max = Math.max(max, Math.min(hi[f][r], boxHi));
+            }
+            long differ = (min - base[f]) ^ (max - base[f]);
+            int bits = 64 - Long.numberOfLeadingZeros(differ);
+            if (bits < rem[f]) {
+                base[f] = min & ~((1L << bits) - 1);
+                rem[f] = bits;
+                shrank = true;
+            }
+        }
+        return shrank;
+    }
+
     /** Fills {@link #diff} with +1/-1 at the first and past the last child each rule reaches; returns the copies. */
     private long spread(int[] list, int m, int f, long base, int rem, int shift, int cuts) {
         Arrays.fill(diff, 0, cuts + 1, 0);
@@ -252,6 +288,7 @@ final class AclTreeBuilder {
             records.add(rule.userdata());
         }
         copies += m;
+        largestLeaf = Math.max(largestLeaf, m);
         leaves.put(key, at);
         return at;
     }

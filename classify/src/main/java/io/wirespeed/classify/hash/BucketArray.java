@@ -15,7 +15,15 @@ import java.lang.invoke.VarHandle;
  * (as rte_hash does), and the two are never the same bucket.
  *
  * <p>Memory order: the one writer stores slots with release (after the key and value they point
- * at are written); readers load them with acquire. The writer reads its own slots plainly.
+ * at are written). Readers load slots plainly and issue {@code VarHandle.acquireFence()} before
+ * reading the key or value a slot points at, which orders them as an acquire load would (the
+ * fence keeps the slot's load before the key's). Why not getAcquire: on JDK 25 the layout
+ * VarHandle's acquire path was not fully inlined in the bulk lookup (its segment checks ran as
+ * calls of their own) and ExactMatchBenchmark's bulk lookups took about twice as long; a bucket
+ * scan is eight such loads. A slot is an aligned 8-byte word, which a 64-bit JVM loads and
+ * stores in one access, so a plain load never sees half of a release store; and the fences in
+ * the lookup's retry loop keep the JIT from reusing a slot value loaded in an earlier pass. The
+ * writer reads its own slots plainly.
  */
 final class BucketArray {
     static final int SLOTS = 8;
@@ -55,14 +63,13 @@ final class BucketArray {
         return (bucket ^ (t | 1)) & mask;
     }
 
-    /** Reader's load. */
-    long getAcquire(int bucket, int slot) {
-        return (long) SLOT.getAcquire(seg, offset(bucket, slot));
-    }
-
-    /** Writer's load of its own stores. */
+    /**
+     * Plain load, by the writer of its own stores, or by a reader that then issues
+     * {@code VarHandle.acquireFence()} before using what the slot points at.
+     */
     long get(int bucket, int slot) {
-        return (long) SLOT.get(seg, offset(bucket, slot));
+        // MemorySegment.get, not SLOT.get: on JDK 25 the layout's VarHandle is several times slower.
+        return seg.get(ValueLayout.JAVA_LONG, offset(bucket, slot));
     }
 
     /** Writer's store: whatever the slot points at must be written before. */
@@ -80,11 +87,14 @@ final class BucketArray {
         return -1;
     }
 
-    /** Bit s set when slot s of {@code bucket} is taken and carries {@code signature} (reader). */
+    /**
+     * Bit s set when slot s of {@code bucket} is taken and carries {@code signature} (reader); the
+     * caller re-reads a matching slot before following it.
+     */
     int signatureMatches(int bucket, int signature) {
         int m = 0;
         for (int s = 0; s < SLOTS; s++) {
-            long e = getAcquire(bucket, s);
+            long e = get(bucket, s);
             if (e != 0 && signature(e) == signature) {
                 m |= 1 << s;
             }

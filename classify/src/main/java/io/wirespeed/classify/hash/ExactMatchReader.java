@@ -1,14 +1,18 @@
 package io.wirespeed.classify.hash;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.VarHandle;
 
 /**
  * One reader thread's bulk lookups in an {@link ExactMatchTable} (rte_hash_lookup_bulk): up to
  * 64 keys at a time, in phases so the memory accesses of different keys overlap: hash every key,
- * then match the signatures in both buckets of every key, then compare the keys of the matching
- * slots. The whole batch is retried if the writer moved or deleted a key meanwhile (the table's
- * change counter moved). Holds the phases' scratch arrays, so it is not thread-safe: one per
- * thread. Allocates nothing.
+ * match the signatures in every key's primary bucket, compare the keys of the matching slots;
+ * then the same two phases in the alternative buckets of the keys not found yet (rte_hash reads
+ * both buckets at once; most keys sit in their primary, so this saves a cache miss per key). The
+ * whole batch is retried if the writer moved or deleted a key meanwhile (the table's change
+ * counter moved): a key that moved from its alternative to its primary bucket between the two
+ * passes is missed in both, but the move bumped the counter first, so the retry finds it. Holds
+ * the phases' scratch arrays, so it is not thread-safe: one per thread. Allocates nothing.
  */
 public final class ExactMatchReader {
     /** The most keys one bulk lookup takes. */
@@ -17,7 +21,7 @@ public final class ExactMatchReader {
     private final ExactMatchTable table;
     private final int[] primary = new int[MAX_BURST];
     private final int[] signature = new int[MAX_BURST];
-    /** Per key: signature matches, bits 0-7 the primary bucket's slots, 8-15 the alternative's. */
+    /** Per key: bit s set when slot s of the bucket being searched carries the key's signature. */
     private final int[] candidates = new int[MAX_BURST];
     private final MemorySegment[] sameSegment = new MemorySegment[MAX_BURST];
 
@@ -85,21 +89,40 @@ public final class ExactMatchReader {
         }
         while (true) {
             long before = t.changesAcquire();
+            // Signatures in the primary buckets: most keys are there, so the alternative
+            // buckets are read only for keys the primary did not hold.
             for (int i = 0; i < n; i++) {
-                int sig = signature[i];
-                int b1 = primary[i];
-                candidates[i] = buckets.signatureMatches(b1, sig)
-                        | buckets.signatureMatches(buckets.alternative(b1, sig), sig) << BucketArray.SLOTS;
+                candidates[i] = buckets.signatureMatches(primary[i], signature[i]);
             }
             long hits = 0;
+            long misses = 0;
             for (int i = 0; i < n; i++) {
-                int position = compare(buckets, segs[i], offs[i], i);
+                int position = compare(buckets, primary[i], segs[i], offs[i], i);
                 positions[i] = position;
                 if (position >= 0) {
                     hits |= 1L << i;
-                    if (values != null) {
-                        values[i] = t.valueOpaque(position);
-                    }
+                } else {
+                    misses |= 1L << i;
+                }
+            }
+            for (long m = misses; m != 0; m &= m - 1) {
+                int i = Long.numberOfTrailingZeros(m);
+                primary[i] = buckets.alternative(primary[i], signature[i]); // for this pass only
+                candidates[i] = buckets.signatureMatches(primary[i], signature[i]);
+            }
+            for (long m = misses; m != 0; m &= m - 1) {
+                int i = Long.numberOfTrailingZeros(m);
+                int position = compare(buckets, primary[i], segs[i], offs[i], i);
+                primary[i] = buckets.alternative(primary[i], signature[i]); // back to the primary
+                positions[i] = position;
+                if (position >= 0) {
+                    hits |= 1L << i;
+                }
+            }
+            if (values != null) {
+                for (long m = hits; m != 0; m &= m - 1) {
+                    int i = Long.numberOfTrailingZeros(m);
+                    values[i] = t.valueOpaque(positions[i]);
                 }
             }
             if (t.unchangedSince(before)) {
@@ -108,17 +131,16 @@ public final class ExactMatchReader {
         }
     }
 
-    /** Compares key i with the keys of its candidate slots; its position or NOT_FOUND. */
-    private int compare(BucketArray buckets, MemorySegment seg, long offset, int i) {
-        int m = candidates[i];
-        while (m != 0) {
-            int bit = Integer.numberOfTrailingZeros(m);
-            m &= m - 1;
-            int bucket = bit < BucketArray.SLOTS ? primary[i] : buckets.alternative(primary[i], signature[i]);
-            long e = buckets.getAcquire(bucket, bit & (BucketArray.SLOTS - 1));
+    /** Compares key i with the keys of its candidate slots in {@code bucket}; its position or NOT_FOUND. */
+    private int compare(BucketArray buckets, int bucket, MemorySegment seg, long offset, int i) {
+        for (int m = candidates[i]; m != 0; m &= m - 1) {
+            long e = buckets.get(bucket, Integer.numberOfTrailingZeros(m));
             // The slot may have changed since its signature matched: check it again.
-            if (e != 0 && BucketArray.signature(e) == signature[i] && table.keyAt(e, seg, offset)) {
-                return BucketArray.position(e);
+            if (e != 0 && BucketArray.signature(e) == signature[i]) {
+                VarHandle.acquireFence(); // the slot's load before the key's
+                if (table.keyAt(e, seg, offset)) {
+                    return BucketArray.position(e);
+                }
             }
         }
         return ExactMatchTable.NOT_FOUND;

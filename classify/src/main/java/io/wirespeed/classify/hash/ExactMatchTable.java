@@ -20,8 +20,9 @@ import java.lang.invoke.VarHandle;
  * <p>Concurrency, rte_hash's lock-free read/write mode: one writer thread calls {@code add} and
  * {@code delete}; any number of threads look up at the same time without locks.
  * <ul>
- * <li>Shared fields and their order: bucket slots (release store by the writer, acquire load by
- *     readers); the key store and {@code values} are written by the writer before the slot that
+ * <li>Shared fields and their order: bucket slots (release store by the writer; readers load
+ *     them plainly and fence with acquire before reading the key they point at, see
+ *     {@code BucketArray}); the key store and {@code values} are written by the writer before the slot that
  *     publishes them (plain key bytes; values opaque, so a value updated in place is never torn);
  *     {@code changes}, the change counter (release store by the writer, acquire load by readers
  *     before a lookup, and a load after an acquire fence at its end).</li>
@@ -257,12 +258,15 @@ public final class ExactMatchTable implements AutoCloseable {
         }
     }
 
-    /** Searches one bucket with acquire loads (readers). */
+    /** Searches one bucket (readers): a slot's load, then an acquire fence, then its key. */
     int search(MemorySegment seg, long offset, int bucket, int sig) {
         for (int s = 0; s < BucketArray.SLOTS; s++) {
-            long e = buckets.getAcquire(bucket, s);
-            if (e != 0 && BucketArray.signature(e) == sig && keyAt(e, seg, offset)) {
-                return BucketArray.position(e);
+            long e = buckets.get(bucket, s);
+            if (e != 0 && BucketArray.signature(e) == sig) {
+                VarHandle.acquireFence();
+                if (keyAt(e, seg, offset)) {
+                    return BucketArray.position(e);
+                }
             }
         }
         return -1;

@@ -38,11 +38,13 @@ final class KeyLayout {
         this.lastWord = length - 8L;
     }
 
-    /** Word {@code i} of the key at {@code base}; i in 0..words-1. */
+    /** Word {@code i} of the key at {@code base}; i in 0..words-1. Kept small so it inlines. */
     private long word(MemorySegment s, long base, int i) {
-        if (length >= 8) {
-            return s.get(LONG, base + Math.min(8L * i, lastWord));
-        }
+        return length >= 8 ? s.get(LONG, base + Math.min(8L * i, lastWord)) : shortKeyWord(s, base);
+    }
+
+    /** The one word of a key shorter than 8 bytes, from reads that stay inside it. */
+    private long shortKeyWord(MemorySegment s, long base) {
         if (length >= 4) {
             return (s.get(INT, base) & 0xffff_ffffL) | ((long) s.get(INT, base + length - 4) << 32);
         }
