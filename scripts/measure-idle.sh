@@ -9,13 +9,15 @@
 #   gen:wsiA0 --veth--> dut:wsiA1 [port 0] --> [port 1] dut:wsiB1 --veth--> snk:wsiB0
 #
 # Needs root, iproute2 and netsniff-ng (trafgen). Env: PMD (af_packet | af_xdp, default af_packet),
-# DUR (seconds per run, default 10), POLICIES (default "busy adaptive interrupt").
+# DUR (seconds per run, default 10), POLICIES (default "busy adaptive interrupt"), RAMP (seconds
+# at the start of the traffic reported apart, default 1.5).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 WS=${WIRESPEED:-$root/wirespeed}
 PMD=${PMD:-af_packet}
 DUR=${DUR:-10}
 POLICIES=${POLICIES:-busy adaptive interrupt}
+RAMP=${RAMP:-1.5}
 command -v trafgen >/dev/null || { echo "measure-idle: trafgen not found (apt-get install -y netsniff-ng)" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "measure-idle: run as root (namespaces, veth pairs, raw sockets)" >&2; exit 2; }
 
@@ -40,11 +42,14 @@ counter() { ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"; }
 
 # run POLICY RATE_PPS (0 = as fast as trafgen goes): one measured run, prints the result line
 run() {
-  local policy=$1 rate=$2 log json g0 g1 s0 s1
+  local policy=$1 rate=$2 log json g0 g1 s0 s1 gr lines ramp_missed
   up
   log=$(mktemp)
+  # Port statistics every 0.5 s: the receive port's RX-missed over time tells the loss while the
+  # lcore wakes up and comes to speed apart from the loss once the traffic flows.
   ip netns exec wsi_dut "$WS" testpmd --vdev "net_${PMD}0,iface=wsiA1" --vdev "net_${PMD}1,iface=wsiB1" \
-      -l 0-1 --nb-cores 1 --fwd io --idle "$policy" --duration $((DUR + 4)) --json >"$log" 2>&1 </dev/null &
+      -l 0-1 --nb-cores 1 --fwd io --idle "$policy" --duration $((DUR + 4)) --stats-period 0.5 --json \
+      >"$log" 2>&1 </dev/null &
   local dut=$!
   sleep 2
   g0=$(counter wsi_gen wsiA0 tx_packets); s0=$(counter wsi_snk wsiB0 rx_packets)
@@ -52,14 +57,23 @@ run() {
   timeout "$DUR" ip netns exec wsi_gen taskset -c 0 trafgen --dev wsiA0 --cpus 1 --no-cpu-stats -q \
       ${rate:+$( [ "$rate" -gt 0 ] && echo "-b ${rate}pps" )} \
       '{ 0x02,0x00,0x00,0x00,0x00,0x01, 0x02,0x00,0x00,0x00,0x00,0x02, c16(0x0800), fill(0x00, 50) }' \
-      >/dev/null 2>&1 || true
+      >/dev/null 2>&1 &
+  local gen=$!
+  # The first RAMP seconds of traffic: the lcore wakes up, the JIT recompiles the forwarding path
+  # for traffic; what follows is the rate the policy holds.
+  sleep "$RAMP"
+  gr=$(counter wsi_gen wsiA0 tx_packets); lines=$(wc -l <"$log")
+  wait "$gen" || true
   sleep 1
   g1=$(counter wsi_gen wsiA0 tx_packets); s1=$(counter wsi_snk wsiB0 rx_packets)
   wait "$dut" || { echo "measure-idle: testpmd failed:" >&2; tail -3 "$log" >&2; return 1; }
   json=$(tail -1 "$log")
-  python3 - "$policy" "$g0" "$g1" "$s0" "$s1" "$DUR" "$json" <<'PY'
+  # port 0's RX-missed in the last statistics block printed before the ramp ended
+  ramp_missed=$(head -n "$lines" "$log" | awk '/NIC statistics for port 0/ {p = 1} p && /RX-missed/ {m = $4; p = 0} END {print m + 0}')
+  python3 - "$policy" "$g0" "$g1" "$s0" "$s1" "$DUR" "$gr" "$ramp_missed" "$RAMP" "$json" <<'PY'
 import json, sys
-policy, g0, g1, s0, s1, dur, doc = sys.argv[1], *map(int, sys.argv[2:7]), json.loads(sys.argv[7])
+policy, g0, g1, s0, s1, dur, gr, ramp_missed = sys.argv[1], *map(int, sys.argv[2:9])
+ramp, doc = float(sys.argv[9]), json.loads(sys.argv[10])
 offered, delivered = g1 - g0, s1 - s0
 lc = doc["lcores"][0]
 cpu = (lc["busy_cpu_s"] + lc["idle_cpu_s"]) / doc["duration_s"] * 100
@@ -67,6 +81,16 @@ print(f"{policy:9s} offered {offered/dur:10.0f} pps  forwarded {delivered/dur:10
       f"loss {offered - delivered:8d} ({(offered - delivered) / max(offered, 1) * 100:5.2f} %)  "
       f"lcore cpu {cpu:5.1f} %  sleeps {lc['sleeps']}  wake-ups {lc['wakeups']}  "
       f"packets/wake-up {lc['packets_per_wakeup']}")
+# Where the loss happened: the kernel's drops at our receive socket (imissed), frames the transmit
+# queue refused, and the rest (lost past our transmit, e.g. in the sink veth's backlog).
+rx = doc["ports"][0]
+tx_refused = sum(p["fwd_tx_dropped"] for p in doc["ports"])
+after = (offered - delivered) - rx["imissed"] - tx_refused
+print(f"{'':9s} lost at rx (imissed) {rx['imissed']}  refused by tx {tx_refused}  beyond tx {after}")
+# Once the traffic flows: what was offered after the ramp, and what the receive socket dropped then.
+steady_offered, steady_missed = g1 - gr, rx["imissed"] - ramp_missed
+print(f"{'':9s} first {ramp:g} s: lost at rx {ramp_missed}  after it: offered {steady_offered}, "
+      f"lost at rx {steady_missed} ({steady_missed / max(steady_offered, 1) * 100:.2f} %)")
 print(f"RESULT {policy} {offered/dur:.0f} {delivered/dur:.0f}", file=sys.stderr)
 PY
   rm -f "$log"
@@ -76,8 +100,7 @@ PY
 echo "# $PMD, ${DUR} s per run; full speed first"
 full=""
 for p in $POLICIES; do
-  line=$(run "$p" 0 2>/tmp/wsi.result)
-  echo "$line"
+  run "$p" 0 2>/tmp/wsi.result
   if [ "$p" = busy ]; then
     full=$(awk '/^RESULT/ {print $4}' /tmp/wsi.result)
   fi

@@ -57,7 +57,7 @@ public final class BackoffIdlePolicy implements IdlePolicy {
 
     /** Nothing to reset: the caller's empty-poll count starts over, and the stages with it. */
     @Override
-    public void busy() {
+    public void busy(int workFound) {
     }
 
     /** How long the {@code emptyPolls}-th empty poll parks: 0 while spinning or yielding. */

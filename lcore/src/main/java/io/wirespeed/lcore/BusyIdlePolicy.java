@@ -12,7 +12,7 @@ public final class BusyIdlePolicy implements IdlePolicy {
     }
 
     @Override
-    public void busy() {
+    public void busy(int workFound) {
     }
 
     @Override

@@ -22,8 +22,12 @@ public interface IdlePolicy {
      */
     void idle(int emptyPolls);
 
-    /** Called after a poll that found work: whatever waiting {@link #idle} built up starts over. */
-    void busy();
+    /**
+     * Called after a poll that found work: whatever waiting {@link #idle} built up starts over.
+     *
+     * @param workFound what the poll found (packets, events), at least 1
+     */
+    void busy(int workFound);
 
     /** The name {@link #named} knows this policy by, for status lines. */
     String name();

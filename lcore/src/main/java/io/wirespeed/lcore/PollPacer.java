@@ -29,7 +29,7 @@ public final class PollPacer {
         if (workFound > 0) {
             stats.recordPoll(true);
             emptyPolls = 0;
-            policy.busy();
+            policy.busy(workFound);
         } else {
             stats.recordPoll(false);
             if (emptyPolls < Integer.MAX_VALUE) {

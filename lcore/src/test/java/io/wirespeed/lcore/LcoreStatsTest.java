@@ -34,8 +34,8 @@ class LcoreStatsTest {
             }
 
             @Override
-            public void busy() {
-                calls.add("busy");
+            public void busy(int workFound) {
+                calls.add("busy " + workFound);
             }
 
             @Override
@@ -47,7 +47,7 @@ class LcoreStatsTest {
             pacer.afterPoll(found);
         }
 
-        assertThat(calls).containsExactly("idle 1", "idle 2", "idle 3", "busy", "idle 1");
+        assertThat(calls).containsExactly("idle 1", "idle 2", "idle 3", "busy 5", "idle 1");
     }
 
     @Test

@@ -131,7 +131,7 @@ class SleepingIdlePolicyTest {
             SleepingIdlePolicy policy = SleepingIdlePolicy.interrupt();
             policy.watch(silent);
             policy.idle(1);     // sleeps the whole timeout: the doorbell never rings
-            policy.busy();      // ... yet the next poll found work: a missed interrupt
+            policy.busy(1);      // ... yet the next poll found work: a missed interrupt
             assertThat(policy.missedInterrupts()).isEqualTo(1);
             assertThat(policy.sleepNanos()).isEqualTo(SleepingIdlePolicy.MAX_SLEEP_NANOS / 2);
             policy.close();
@@ -145,7 +145,7 @@ class SleepingIdlePolicyTest {
             policy.watch(silent);
             for (int i = 0; i < 10; i++) {
                 policy.idle(1);
-                policy.busy();
+                policy.busy(1);
             }
             assertThat(policy.sleepNanos()).isEqualTo(SleepingIdlePolicy.MIN_SLEEP_NANOS);
             assertThat(policy.sleeps()).isEqualTo(10);
@@ -160,9 +160,9 @@ class SleepingIdlePolicyTest {
             SleepingIdlePolicy policy = SleepingIdlePolicy.interrupt();
             policy.watch(silent);
             policy.idle(1);
-            policy.busy();
+            policy.busy(1);
             policy.idle(1);
-            policy.busy();      // now a quarter of the timeout
+            policy.busy(1);      // now a quarter of the timeout
             policy.idle(1);     // times out; the next poll finds nothing
             policy.idle(2);
             assertThat(policy.sleepNanos()).isEqualTo(SleepingIdlePolicy.MAX_SLEEP_NANOS / 2);
@@ -181,11 +181,100 @@ class SleepingIdlePolicyTest {
             policy.watch(bell);
             bell.fd.signal();
             policy.idle(1);
-            policy.busy();
+            policy.busy(1);
             assertThat(policy.wakeups()).isEqualTo(1);
             assertThat(policy.missedInterrupts()).isZero();
             assertThat(policy.sleepNanos()).isEqualTo(SleepingIdlePolicy.MAX_SLEEP_NANOS);
             policy.close();
         }
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class ManualClock implements java.util.function.LongSupplier {
+        long now;
+
+        @Override
+        public long getAsLong() {
+            return now;
+        }
+    }
+
+    private static SleepingIdlePolicy adaptiveOn(ManualClock clock, long lowRatePps) {
+        return new SleepingIdlePolicy("adaptive", SleepingIdlePolicy.ADAPTIVE_SPIN_POLLS,
+                SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS, lowRatePps, clock);
+    }
+
+    @Test
+    void adaptiveNeverWaitsWhileTheTrafficIsAboveItsThreshold() {
+        try (Doorbell bell = new Doorbell()) {
+            ManualClock clock = new ManualClock();
+            SleepingIdlePolicy policy = adaptiveOn(clock, 100_000);
+            policy.watch(bell);
+            policy.busy(200);                                   // 200 packets in 1 ms: 200 kpps
+            clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS;
+            for (int empty = 1; empty <= 2 * SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS; empty++) {
+                policy.idle(empty);
+            }
+            assertThat(policy.sleeps()).isZero();
+            assertThat(bell.enables).isEmpty();
+            policy.close();
+        }
+    }
+
+    @Test
+    void adaptiveWaitsAgainOnceAWindowFallsBelowItsThreshold() {
+        try (Doorbell bell = new Doorbell()) {
+            ManualClock clock = new ManualClock();
+            SleepingIdlePolicy policy = adaptiveOn(clock, 100_000);
+            policy.watch(bell);
+            policy.busy(200);
+            clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS;
+            policy.idle(SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS + 1);   // closes a 200 kpps window
+            policy.busy(99);                                              // then 99 kpps
+            clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS;
+            bell.fd.signal();
+            policy.idle(SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS + 1);
+            assertThat(policy.sleeps()).isEqualTo(1);
+            assertThat(policy.wakeups()).isEqualTo(1);
+            policy.close();
+        }
+    }
+
+    @Test
+    void aWindowShorterThanTheMinimumKeepsThePreviousVerdict() {
+        try (Doorbell bell = new Doorbell()) {
+            ManualClock clock = new ManualClock();
+            SleepingIdlePolicy policy = adaptiveOn(clock, 100_000);
+            policy.watch(bell);
+            policy.busy(200);
+            clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS;
+            policy.idle(SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS + 1);   // high
+            clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS / 2;        // half a window, no packets
+            policy.idle(SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS + 1);
+            assertThat(policy.sleeps()).isZero();
+            policy.close();
+        }
+    }
+
+    @Test
+    void aZeroThresholdWaitsAtAnyRate() {
+        try (Doorbell bell = new Doorbell()) {
+            ManualClock clock = new ManualClock();
+            SleepingIdlePolicy policy = adaptiveOn(clock, 0);
+            policy.watch(bell);
+            policy.busy(1_000_000);
+            clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS;
+            bell.fd.signal();
+            policy.idle(SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS + 1);
+            assertThat(policy.sleeps()).isEqualTo(1);
+            policy.close();
+        }
+    }
+
+    @Test
+    void aNegativeThresholdIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SleepingIdlePolicy.adaptive(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(">= 0 pps");
     }
 }
