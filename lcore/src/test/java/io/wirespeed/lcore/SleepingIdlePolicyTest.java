@@ -199,6 +199,12 @@ class SleepingIdlePolicyTest {
         }
     }
 
+    /** One rate window in which the polls found {@code packets}. */
+    private static void windowOf(SleepingIdlePolicy policy, ManualClock clock, int packets) {
+        policy.busy(packets);
+        clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS;
+    }
+
     private static SleepingIdlePolicy adaptiveOn(ManualClock clock, long lowRatePps) {
         return new SleepingIdlePolicy("adaptive", SleepingIdlePolicy.ADAPTIVE_SPIN_POLLS,
                 SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS, lowRatePps, clock);
@@ -210,8 +216,7 @@ class SleepingIdlePolicyTest {
             ManualClock clock = new ManualClock();
             SleepingIdlePolicy policy = adaptiveOn(clock, 100_000);
             policy.watch(bell);
-            policy.busy(200);                                   // 200 packets in 1 ms: 200 kpps
-            clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS;
+            windowOf(policy, clock, 200);                       // 200 packets in 1 ms: 200 kpps
             for (int empty = 1; empty <= 2 * SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS; empty++) {
                 policy.idle(empty);
             }
@@ -227,11 +232,9 @@ class SleepingIdlePolicyTest {
             ManualClock clock = new ManualClock();
             SleepingIdlePolicy policy = adaptiveOn(clock, 100_000);
             policy.watch(bell);
-            policy.busy(200);
-            clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS;
+            windowOf(policy, clock, 200);
             policy.idle(SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS + 1);   // closes a 200 kpps window
-            policy.busy(99);                                              // then 99 kpps
-            clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS;
+            windowOf(policy, clock, 99);                                  // then 99 kpps
             bell.fd.signal();
             policy.idle(SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS + 1);
             assertThat(policy.sleeps()).isEqualTo(1);
@@ -246,8 +249,7 @@ class SleepingIdlePolicyTest {
             ManualClock clock = new ManualClock();
             SleepingIdlePolicy policy = adaptiveOn(clock, 100_000);
             policy.watch(bell);
-            policy.busy(200);
-            clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS;
+            windowOf(policy, clock, 200);
             policy.idle(SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS + 1);   // high
             clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS / 2;        // half a window, no packets
             policy.idle(SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS + 1);
@@ -262,8 +264,7 @@ class SleepingIdlePolicyTest {
             ManualClock clock = new ManualClock();
             SleepingIdlePolicy policy = adaptiveOn(clock, 0);
             policy.watch(bell);
-            policy.busy(1_000_000);
-            clock.now += SleepingIdlePolicy.RATE_WINDOW_NANOS;
+            windowOf(policy, clock, 1_000_000);
             bell.fd.signal();
             policy.idle(SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS + 1);
             assertThat(policy.sleeps()).isEqualTo(1);

@@ -33,11 +33,12 @@ public final class FlowKeyExtractor {
     public boolean extract(Mbuf m, FlowKey key) {
         key.clear();
         int type = parser.parse(m);
+        boolean wellFormed = !PacketType.isMalformed(type);
         MemorySegment s = m.buffer();
         long at = m.dataOffset();
         int l2 = m.l2Length();
         if (l2 == 0) {
-            return !PacketType.isMalformed(type);
+            return wellFormed;
         }
         extractEthernet(s, at, l2, type, key);
         int l3 = m.l3Length();
@@ -51,12 +52,12 @@ public final class FlowKeyExtractor {
         } else if (l3 > 0 && v6) {
             extractIpv6(s, at + l2, key);
         } else {
-            return !PacketType.isMalformed(type);
+            return wellFormed;
         }
         if (m.l4Length() > 0) {
             extractL4(s, at + l2 + l3, type & PacketType.L4_MASK, v6, key);
         }
-        return !PacketType.isMalformed(type);
+        return wellFormed;
     }
 
     /** The parser, for its malformed-frame counters. */
@@ -66,8 +67,8 @@ public final class FlowKeyExtractor {
 
     private static void extractEthernet(MemorySegment s, long at, int l2, int type, FlowKey key) {
         key.addLayer(FlowItemType.ETH);
-        key.set(FlowField.ETH_DST, (long) NetworkOrder.getU16(s, at) << 32 | NetworkOrder.getU32(s, at + 2));
-        key.set(FlowField.ETH_SRC, (long) NetworkOrder.getU16(s, at + 6) << 32 | NetworkOrder.getU32(s, at + 8));
+        key.set(FlowField.ETH_DST, mac(s, at));
+        key.set(FlowField.ETH_SRC, mac(s, at + 6));
         key.set(FlowField.ETH_TYPE, NetworkOrder.getU16(s, at + 12));
         int l2Type = type & PacketType.L2_MASK;
         if ((l2Type == PacketType.L2_ETHER_VLAN || l2Type == PacketType.L2_ETHER_QINQ) && l2 >= ETHER_HEADER + VLAN_TAG) {
@@ -123,6 +124,11 @@ public final class FlowKeyExtractor {
                 // SCTP and other protocols: no pattern item keys them
             }
         }
+    }
+
+    /** The 48-bit MAC address at {@code at}. */
+    private static long mac(MemorySegment s, long at) {
+        return (long) NetworkOrder.getU16(s, at) << 32 | NetworkOrder.getU32(s, at + 2);
     }
 
     private static long u64(MemorySegment s, long at) {
