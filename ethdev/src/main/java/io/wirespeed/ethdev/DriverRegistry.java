@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
 
 /** The drivers on the class path, and the ports made from devargs strings (DPDK's --vdev). */
 public final class DriverRegistry {
@@ -49,9 +50,17 @@ public final class DriverRegistry {
 
     /** Opens a port from a devargs string with the given port id. */
     public Port open(int portId, String devargs) {
+        return open(portId, devargs, UnaryOperator.identity());
+    }
+
+    /**
+     * Opens a port whose backend is the driver's wrapped by {@code decorator}, e.g. in a
+     * {@link SteeredPortBackend} to give it software receive queues and flow steering.
+     */
+    public Port open(int portId, String devargs, UnaryOperator<PortBackend> decorator) {
         Devargs args = Devargs.parse(devargs);
         Driver driver = driverFor(args.name());
         args.requireOnly(driver.keys());
-        return new Port(portId, args.name(), driver.name(), driver.open(args));
+        return new Port(portId, args.name(), driver.name(), decorator.apply(driver.open(args)));
     }
 }

@@ -95,7 +95,7 @@ public abstract class RxQueue extends QueueCounters implements InterruptSource {
         MISSED.setOpaque(this, (long) MISSED.getOpaque(this) + n);
     }
 
-    public final long noMbuf() {
+    public long noMbuf() {
         return (long) NO_MBUF.getOpaque(this);
     }
 
