@@ -56,7 +56,12 @@ public sealed interface FlowAction {
             return queues.clone();
         }
 
-        /** The queue for a packet whose RSS hash is {@code hash}: queues[hash mod n]. */
+        /** How many queues the action names; 0 means the port's own (its redirection table). */
+        public int queueCount() {
+            return queues.length;
+        }
+
+        /** The queue for a packet whose RSS hash is {@code hash}: queues[hash mod n]; needs queueCount() > 0. */
         public int queueFor(int hash) {
             return queues[Integer.remainderUnsigned(hash, queues.length)];
         }

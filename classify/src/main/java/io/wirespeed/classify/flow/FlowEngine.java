@@ -123,6 +123,11 @@ public final class FlowEngine {
         return rules.size();
     }
 
+    /** Whether any rule is in force; what an lcore may ask once per burst (one acquire load). */
+    public boolean hasRules() {
+        return ruleSet().groups.length > 0;
+    }
+
     public int queueCount() {
         return queueCount;
     }

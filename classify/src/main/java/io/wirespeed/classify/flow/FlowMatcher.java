@@ -1,5 +1,7 @@
 package io.wirespeed.classify.flow;
 
+import io.wirespeed.classify.rss.RssHashTypes;
+
 /**
  * One lcore's view of a {@link FlowEngine}: matches a packet's {@link FlowKey} against the rules
  * in force and tells what to do with it. Not thread-safe: one per lcore. Allocates nothing.
@@ -30,6 +32,7 @@ public final class FlowMatcher {
     private int queue;
     private int port;
     private FlowAction.Rss rss;
+    private RssHashTypes rssTypes;
     private boolean marked;
     private int mark;
 
@@ -47,6 +50,7 @@ public final class FlowMatcher {
         fate = Fate.PASS;
         marked = false;
         rss = null;
+        rssTypes = null;
         FlowRuleSet set = engine.ruleSet();
         boolean matched = false;
         int group = set.indexOf(0);
@@ -78,6 +82,7 @@ public final class FlowMatcher {
                 queue = r.fateArgument;
                 port = r.fateArgument;
                 rss = r.rss;
+                rssTypes = r.rssTypes;
                 return true;
             }
             group = next;
@@ -102,6 +107,11 @@ public final class FlowMatcher {
     /** The action of an RSS fate (its queues and hash types). */
     public FlowAction.Rss rss() {
         return rss;
+    }
+
+    /** The hash types of an RSS fate, or null when the action takes the port's own. */
+    public RssHashTypes rssTypes() {
+        return rssTypes;
     }
 
     public boolean hasMark() {

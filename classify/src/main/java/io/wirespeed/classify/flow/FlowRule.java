@@ -1,5 +1,6 @@
 package io.wirespeed.classify.flow;
 
+import io.wirespeed.classify.rss.RssHashTypes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
@@ -39,6 +40,8 @@ final class FlowRule {
     /** Queue, port or group, as the fate needs. */
     final int fateArgument;
     final FlowAction.Rss rss;
+    /** The RSS action's hash types, or null when it takes the port's. */
+    final RssHashTypes rssTypes;
     final boolean marks;
     final int mark;
     final boolean counts;
@@ -99,6 +102,7 @@ final class FlowRule {
         this.fate = fateKind;
         this.fateArgument = argument;
         this.rss = rssAction;
+        this.rssTypes = rssAction == null || rssAction.types().isEmpty() ? null : RssHashTypes.parse(rssAction.types());
         this.marks = hasMark;
         this.mark = markId;
         this.counts = hasCount;

@@ -4,16 +4,12 @@ import static io.wirespeed.classify.flow.FlowRuleException.Part.ACTION;
 import static io.wirespeed.classify.flow.FlowRuleException.Part.ATTRIBUTES;
 import static io.wirespeed.classify.flow.FlowRuleException.Part.ITEM;
 
+import io.wirespeed.classify.rss.RssHashTypes;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /** The checks rte_flow_validate makes in the software engine. */
 final class FlowValidator {
-    private static final Set<String> RSS_TYPES = Set.of("ip", "ipv4", "ipv4-tcp", "ipv4-udp", "ipv4-other",
-            "ipv6", "ipv6-tcp", "ipv6-udp", "ipv6-other", "tcp", "udp", "l3-src-only", "l3-dst-only",
-            "l4-src-only", "l4-dst-only");
-
     private FlowValidator() {
     }
 
@@ -86,10 +82,10 @@ final class FlowValidator {
                     for (int q : r.queues()) {
                         checkQueue(q, queueCount);
                     }
-                    for (String type : r.types()) {
-                        if (!RSS_TYPES.contains(type)) {
-                            throw new FlowRuleException(ACTION, "rss type '" + type + "' unknown (one of " + String.join(", ", RSS_TYPES.stream().sorted().toList()) + ")");
-                        }
+                    try {
+                        RssHashTypes.parse(r.types());
+                    } catch (IllegalArgumentException e) {
+                        throw new FlowRuleException(ACTION, e.getMessage());
                     }
                 }
                 case FlowAction.Jump j -> {

@@ -132,7 +132,7 @@ class FlowEngineTest {
         assertThatThrownBy(() -> create("egress pattern eth / end actions queue index 0 / end"))
                 .hasMessageContaining("ingress action");
         assertThatThrownBy(() -> create("ingress pattern eth / end actions rss types ipv9 end / end"))
-                .hasMessageContaining("rss type 'ipv9' unknown");
+                .hasMessageContaining("unknown RSS hash type 'ipv9'");
         assertThat(engine.size()).isZero();
     }
 
