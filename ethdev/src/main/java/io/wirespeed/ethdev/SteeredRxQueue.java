@@ -77,12 +77,23 @@ final class SteeredRxQueue extends RxQueue {
     public int rxBurst(Mbuf[] mbufs, int offset, int n) {
         // What others steered here first, but leave the device at least half the burst.
         int got = arrivals.dequeueBurst(mbufs, offset, device == null ? n : (n + 1) >>> 1);
+        long bytes = 0;
+        for (int i = offset; i < offset + got; i++) {
+            bytes += mbufs[i].packetLength();
+        }
         if (device != null && got < n) {
             boolean wasExhausted = device.isExhausted();
             int at = offset + got;
+            long deviceBytes = device.bytes();
             int r = device.rxBurst(mbufs, at, Math.min(n - got, MAX_DEVICE_BURST));
             if (r > 0 && !steering.isPassThrough()) {
                 r = steer(mbufs, at, r);
+                for (int i = at; i < at + r; i++) {
+                    bytes += mbufs[i].packetLength();
+                }
+            } else {
+                // Passed through whole: the device counted the bytes, so no second walk over the burst.
+                bytes += device.bytes() - deviceBytes;
             }
             got += r;
             if (wasExhausted && r == 0) {
@@ -91,10 +102,6 @@ final class SteeredRxQueue extends RxQueue {
             }
         }
         if (got > 0) {
-            long bytes = 0;
-            for (int i = offset; i < offset + got; i++) {
-                bytes += mbufs[i].packetLength();
-            }
             count(got, bytes);
         }
         return got;

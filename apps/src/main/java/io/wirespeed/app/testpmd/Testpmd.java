@@ -1,10 +1,12 @@
 package io.wirespeed.app.testpmd;
 
 import io.wirespeed.app.common.DataPlaneResources;
+import io.wirespeed.classify.steer.FlowSteering;
 import io.wirespeed.ethdev.DriverRegistry;
 import io.wirespeed.ethdev.Port;
 import io.wirespeed.ethdev.PortConf;
 import io.wirespeed.ethdev.PortStats;
+import io.wirespeed.ethdev.SteeredPortBackend;
 import io.wirespeed.lcore.IdlePolicy;
 import io.wirespeed.lcore.LcoreRuntime;
 import io.wirespeed.lcore.LcoreStats;
@@ -62,7 +64,8 @@ public final class Testpmd implements AutoCloseable {
         try {
             // Devargs first: a mistake in them is the only line the user sees, before any memory is reserved.
             for (String vdev : config.vdevs()) {
-                ports.add(registry.open(ports.size(), vdev));
+                // Every port gets the software receive stage: flow rules, RSS and more queues than its device.
+                ports.add(registry.open(ports.size(), vdev, device -> new SteeredPortBackend(device, new FlowSteering())));
             }
             pool = Mempool.builder("mbuf_pool", config.mbufCount())
                     .cacheSize(Math.min(config.mbufCache(), config.mbufCount() / 2))
@@ -89,6 +92,14 @@ public final class Testpmd implements AutoCloseable {
 
     public List<Port> ports() {
         return ports;
+    }
+
+    /** Port {@code portId}'s flow rules, RSS function and redirection table. */
+    public FlowSteering steering(int portId) {
+        if (portId < 0 || portId >= ports.size()) {
+            throw new IllegalArgumentException("port " + portId + " does not exist (ports: " + ports.size() + ")");
+        }
+        return (FlowSteering) ((SteeredPortBackend) ports.get(portId).backend()).steering();
     }
 
     public ForwardMode mode() {
