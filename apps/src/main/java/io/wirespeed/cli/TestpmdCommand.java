@@ -52,6 +52,10 @@ public final class TestpmdCommand implements Callable<Integer> {
     @Option(names = {"-i", "--interactive"}, description = "read testpmd commands from standard input")
     boolean interactive;
 
+    @Option(names = "--cmdline-file", paramLabel = "FILE",
+            description = "run the testpmd commands of FILE (flow rules, RSS) once the ports are up, before forwarding")
+    java.nio.file.Path cmdlineFile;
+
     @Option(names = "--tx-first", description = "send one txonly burst per stream before forwarding")
     boolean txFirst;
 
@@ -102,6 +106,9 @@ public final class TestpmdCommand implements Callable<Integer> {
         TestpmdConfig config = config();
         PrintStream out = System.out;
         try (Testpmd testpmd = Testpmd.open(config, DriverRegistry.load(), out)) {
+            if (cmdlineFile != null) {
+                new TestpmdShell(testpmd, out).runFile(cmdlineFile);
+            }
             if (interactive) {
                 new TestpmdShell(testpmd, out).run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
                 return 0;

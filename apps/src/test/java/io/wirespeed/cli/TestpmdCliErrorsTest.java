@@ -55,6 +55,8 @@ class TestpmdCliErrorsTest {
                 Arguments.of("burst out of range", new String[] {"--burst", "0"}, "--burst 0"),
                 Arguments.of("bad --eth-peer MAC", new String[] {"--eth-peer", "1,zz"}, "'zz'"),
                 Arguments.of("unknown topology", new String[] {"--port-topology", "ring"}, "ring"),
+                Arguments.of("missing command file", new String[] {"--no-huge", "--cmdline-file", "/nonexistent/rules.txt"},
+                        "/nonexistent/rules.txt"),
                 Arguments.of("unknown idle policy", new String[] {"--idle", "sleepy"}, "sleepy"),
                 Arguments.of("txpkts shorter than the headers", new String[] {"--fwd", "txonly", "--txpkts", "10"}, "--txpkts 10"),
                 Arguments.of("txpkts longer than an mbuf", new String[] {"--fwd", "txonly", "--txpkts", "4000"}, "--txpkts 4000"));

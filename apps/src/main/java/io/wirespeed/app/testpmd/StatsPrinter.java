@@ -2,6 +2,7 @@ package io.wirespeed.app.testpmd;
 
 import io.wirespeed.ethdev.Port;
 import io.wirespeed.ethdev.PortStats;
+import io.wirespeed.ethdev.XStat;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -47,6 +48,14 @@ final class StatsPrinter {
         out.printf("  Rx-pps: %12d          Rx-bps: %12d%n", rxPps, rxBps);
         out.printf("  Tx-pps: %12d          Tx-bps: %12d%n", txPps, txBps);
         out.printf("  ############################################################################%n");
+    }
+
+    /** "show port xstats": every extended statistic, one "name: value" per line. */
+    void xstats(Port port) {
+        out.printf("###### NIC extended statistics for port %-2d%n", port.id());
+        for (XStat x : port.xstats()) {
+            out.printf("%s: %d%n", x.name(), x.value());
+        }
     }
 
     private static long rate(long delta, double secs) {

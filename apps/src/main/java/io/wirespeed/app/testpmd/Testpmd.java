@@ -329,6 +329,12 @@ public final class Testpmd implements AutoCloseable {
         }
     }
 
+    public void showPortXStats(int portId) {
+        for (Port p : select(portId)) {
+            printer.xstats(p);
+        }
+    }
+
     public void showAllPortStats() {
         printer.allPorts(ports);
     }

@@ -13,6 +13,7 @@ final class Configs {
     private final Map<Integer, MacAddress> ethPeers = new HashMap<>();
     private int flowgenFlows = 1024;
     private int totalMbufs = 4096;
+    private int queues = 1;
 
     private Configs(ForwardMode mode, List<String> vdevs) {
         this.mode = mode;
@@ -33,8 +34,14 @@ final class Configs {
         return this;
     }
 
+    /** rx and tx queues per port. */
+    Configs queues(int n) {
+        queues = n;
+        return this;
+    }
+
     TestpmdConfig build() {
-        return new TestpmdConfig(vdevs, CoreList.parseCores("0-1"), 1, 32, mode, TestpmdConfig.Topology.PAIRED, 1, 1,
+        return new TestpmdConfig(vdevs, CoreList.parseCores("0-1"), 1, 32, mode, TestpmdConfig.Topology.PAIRED, queues, queues,
                 1024, 1024, totalMbufs, 256, 2048, false, 64, flowgenFlows, ethPeers, "busy");
     }
 }
