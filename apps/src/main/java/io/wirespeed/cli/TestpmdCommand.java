@@ -106,11 +106,12 @@ public final class TestpmdCommand implements Callable<Integer> {
         TestpmdConfig config = config();
         PrintStream out = System.out;
         try (Testpmd testpmd = Testpmd.open(config, DriverRegistry.load(), out)) {
+            TestpmdShell shell = new TestpmdShell(testpmd, out);
             if (cmdlineFile != null) {
-                new TestpmdShell(testpmd, out).runFile(cmdlineFile);
+                shell.runFile(cmdlineFile);
             }
             if (interactive) {
-                new TestpmdShell(testpmd, out).run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                shell.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
                 return 0;
             }
             RunReport report = forwardUntilDone(testpmd, out);

@@ -59,28 +59,20 @@ final class RssShellCommands {
         s.rss(new RssFunction(new ToeplitzHash(key), s.rss().types()));
     }
 
-    /** {@code port config P rss reta (0,1),(1,0)}: entries checked first, so a bad pair changes nothing. */
+    /** {@code port config P rss reta (0,1),(1,0)}: all or nothing (see FlowSteering#retaUpdate(int[], int[])). */
     void configureReta(int port, String pairs) {
         FlowSteering s = testpmd.steering(port);
         if (!RETA_PAIRS.matcher(pairs).matches()) {
             throw new IllegalArgumentException("RETA entries '" + pairs + "': expected (index,queue)[,(index,queue)...]");
         }
+        List<Integer> indexes = new ArrayList<>();
+        List<Integer> queues = new ArrayList<>();
         Matcher m = RETA_PAIR.matcher(pairs);
-        List<int[]> updates = new ArrayList<>();
         while (m.find()) {
-            int index = number(m.group(1), "RETA index");
-            int queue = number(m.group(2), "RETA queue");
-            if (index >= s.retaSize()) {
-                throw new IllegalArgumentException("RETA index " + index + " out of range 0.." + (s.retaSize() - 1));
-            }
-            if (queue >= s.queueCount()) {
-                throw new IllegalArgumentException("RETA queue " + queue + " out of range 0.." + (s.queueCount() - 1));
-            }
-            updates.add(new int[] {index, queue});
+            indexes.add(TestpmdShell.positiveOrZero(m.group(1), "RETA index"));
+            queues.add(TestpmdShell.positiveOrZero(m.group(2), "RETA queue"));
         }
-        for (int[] u : updates) {
-            s.retaUpdate(u[0], u[1]);
-        }
+        s.retaUpdate(indexes.stream().mapToInt(Integer::intValue).toArray(), queues.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**
@@ -90,7 +82,7 @@ final class RssShellCommands {
     void showReta(int port, List<String> args) {
         FlowSteering s = testpmd.steering(port);
         int size = s.retaSize();
-        if (!args.isEmpty() && number(args.get(0), "RETA size") != size) {
+        if (!args.isEmpty() && TestpmdShell.positiveOrZero(args.get(0), "RETA size") != size) {
             throw new IllegalArgumentException("RETA size " + args.get(0) + " is not the port's (" + size + ")");
         }
         long[] masks = new long[(size + 63) / 64];
@@ -135,13 +127,5 @@ final class RssShellCommands {
             }
         }
         return masks;
-    }
-
-    private static int number(String s, String what) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " '" + s + "' is not a number");
-        }
     }
 }

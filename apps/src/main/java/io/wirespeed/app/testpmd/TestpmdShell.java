@@ -201,7 +201,7 @@ public final class TestpmdShell {
         return v;
     }
 
-    private static int positiveOrZero(String s, String what) {
+    static int positiveOrZero(String s, String what) {
         try {
             int v = Integer.parseInt(s);
             if (v < 0) {

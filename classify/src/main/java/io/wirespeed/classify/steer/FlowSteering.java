@@ -120,12 +120,30 @@ public final class FlowSteering implements RxSteering {
     }
 
     /** Points table entry {@code index} at {@code queue}, which the port must have. */
-    public synchronized void retaUpdate(int index, int queue) {
+    public void retaUpdate(int index, int queue) {
+        retaUpdate(new int[] {index}, new int[] {queue});
+    }
+
+    /**
+     * Points entries {@code indexes[i]} at {@code queues[i]}; every pair is checked first, so a bad
+     * one changes nothing (what testpmd's {@code port config P rss reta (i,q),...} needs).
+     */
+    public synchronized void retaUpdate(int[] indexes, int[] queues) {
         requireConfigured();
-        if (queue < 0 || queue >= queues) {
-            throw new IllegalArgumentException("RETA queue " + queue + " out of range 0.." + (queues - 1));
+        if (indexes.length != queues.length) {
+            throw new IllegalArgumentException("RETA update: " + indexes.length + " indexes but " + queues.length + " queues");
         }
-        reta.update(index, queue);
+        for (int i = 0; i < indexes.length; i++) {
+            if (indexes[i] < 0 || indexes[i] >= reta.size()) {
+                throw new IllegalArgumentException("RETA index " + indexes[i] + " out of range 0.." + (reta.size() - 1));
+            }
+            if (queues[i] < 0 || queues[i] >= this.queues) {
+                throw new IllegalArgumentException("RETA queue " + queues[i] + " out of range 0.." + (this.queues - 1));
+            }
+        }
+        for (int i = 0; i < indexes.length; i++) {
+            reta.update(indexes[i], queues[i]);
+        }
         customised = true;
     }
 
