@@ -4,28 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirespeed.mbuf.Mbuf;
 import io.wirespeed.mbuf.Mempool;
+import io.wirespeed.testkit.Allocations;
 import java.lang.foreign.MemorySegment;
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Parsing, checksumming and rebuilding a frame of the same shape allocate nothing once warm. */
 class NetAllocationTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    /** Runs rounds until three in a row allocate nothing (the JIT's first compilations may allocate once). */
     private static void assertAllocatesNothing(Runnable round) {
-        THREADS.getCurrentThreadAllocatedBytes();
-        int zeroRoundsInARow = 0;
-        long[] allocated = new long[40];
-        for (int r = 0; r < allocated.length && zeroRoundsInARow < 3; r++) {
-            long before = THREADS.getCurrentThreadAllocatedBytes();
-            round.run();
-            allocated[r] = THREADS.getCurrentThreadAllocatedBytes() - before;
-            zeroRoundsInARow = allocated[r] == 0 ? zeroRoundsInARow + 1 : 0;
-        }
-        assertThat(zeroRoundsInARow).as("bytes allocated per round: %s", Arrays.toString(allocated)).isEqualTo(3);
+        Allocations.assertSteadyStateAllocatesNothing("the round", round);
     }
 
     @Test

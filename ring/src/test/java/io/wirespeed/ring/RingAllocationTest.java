@@ -1,21 +1,14 @@
 package io.wirespeed.ring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
+import io.wirespeed.testkit.Allocations;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every enqueue and dequeue path, the output overloads included, allocates nothing. */
 class RingAllocationTest {
-
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
     /**
      * Linking the VarHandle call sites and the JIT's tier changes allocate a little, once: the
-     * test runs rounds until three in a row allocate nothing, which a path that allocates on
+     * helper runs rounds until three in a row allocate nothing, which a path that allocates on
      * every call (or every few calls) can never do.
      */
     @ParameterizedTest(name = "{0}/{1}")
@@ -26,19 +19,10 @@ class RingAllocationTest {
         Integer[] src = Modes.seq(0, 32);
         Integer[] dst = new Integer[32];
         int[] out = new int[1];
-        THREADS.getCurrentThreadAllocatedBytes(); // its own first call allocates
-
-        int zeroRoundsInARow = 0;
-        long[] allocatedPerRound = new long[30];
-        for (int round = 0; round < allocatedPerRound.length && zeroRoundsInARow < 3; round++) {
-            long before = THREADS.getCurrentThreadAllocatedBytes();
+        Allocations.assertSteadyStateAllocatesNothing(p + "/" + c + " ring operations", () -> {
             exercise(untyped, src, dst, out, 5_000);
             exercise(typed, src, dst, out, 5_000);
-            allocatedPerRound[round] = THREADS.getCurrentThreadAllocatedBytes() - before;
-            zeroRoundsInARow = allocatedPerRound[round] == 0 ? zeroRoundsInARow + 1 : 0;
-        }
-
-        assertThat(zeroRoundsInARow).as("bytes allocated per round: %s", Arrays.toString(allocatedPerRound)).isEqualTo(3);
+        });
     }
 
     private static void exercise(Ring<Integer> ring, Integer[] src, Integer[] dst, int[] out, int rounds) {

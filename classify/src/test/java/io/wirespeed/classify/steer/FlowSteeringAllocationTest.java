@@ -8,15 +8,11 @@ import io.wirespeed.ethdev.RxSteering;
 import io.wirespeed.mbuf.Mbuf;
 import io.wirespeed.mbuf.Mempool;
 import io.wirespeed.net.FrameBuilder;
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
+import io.wirespeed.testkit.Allocations;
 import org.junit.jupiter.api.Test;
 
 /** Steering packets, through rules and RSS, allocates nothing. */
 class FlowSteeringAllocationTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
     @Test
     void steeringAllocatesNothing() {
         try (Mempool pool = Mempool.builder("fsa" + System.nanoTime(), 8).cacheSize(0).hugePages(false).build()) {
@@ -34,22 +30,16 @@ class FlowSteeringAllocationTest {
             new FrameBuilder().ethernet(1, 2).ipv6(1, 2, 3, 4).tcp(5, 6).writeTo(frames[1] = pool.alloc());
             new FrameBuilder().ethernet(1, 2).vlan(9).ipv4(3, 4).udp(5, 6).writeTo(frames[2] = pool.alloc());
             new FrameBuilder().ethernet(1, 2).ipv4(3, 4).tcp(5, 6).writeTo(frames[3] = pool.alloc());
-            THREADS.getCurrentThreadAllocatedBytes();
-            int zeroRoundsInARow = 0;
-            long[] perRound = new long[30];
-            long sink = 0;
-            for (int round = 0; round < perRound.length && zeroRoundsInARow < 3; round++) {
-                long before = THREADS.getCurrentThreadAllocatedBytes();
+            long[] sink = {0};
+            Allocations.assertSteadyStateAllocatesNothing("flow steering", () -> {
                 for (int i = 0; i < 20_000; i++) {
                     for (Mbuf m : frames) {
-                        sink += steerer.queueFor(m);
+                        sink[0] += steerer.queueFor(m);
                     }
                 }
-                perRound[round] = THREADS.getCurrentThreadAllocatedBytes() - before;
-                zeroRoundsInARow = perRound[round] == 0 ? zeroRoundsInARow + 1 : 0;
-            }
+            });
             Mbuf.freeBulk(frames, 0, frames.length);
-            assertThat(zeroRoundsInARow).as("bytes per round %s (sink %d)", Arrays.toString(perRound), sink).isEqualTo(3);
+            assertThat(sink[0]).as("work was done").isNotZero();
         }
     }
 }
