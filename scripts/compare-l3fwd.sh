@@ -11,11 +11,14 @@
 # rte_eth_dev_configure refuses it otherwise (the packets are not checked either way).
 #
 # Needs: root, apt-get install -y dpdk dpdk-doc libdpdk-dev pkg-config gcc make python3.
-# Env: DUR (5) RUNS (3) MODES ("lpm em acl") FLOWS (1024) WORK (/tmp/wirespeed-l3fwd) WIRESPEED (./wirespeed)
+# FAMILY=ipv6 replays UDP/IPv6 flows instead, one /48 route each, and compares lpm only (both
+# l3fwds read the same IPv6 routes; Wirespeed's routes file holds both families).
+# Env: DUR (5) RUNS (3) MODES ("lpm em acl") FLOWS (1024) FAMILY (ipv4) WORK (/tmp/wirespeed-l3fwd) WIRESPEED (./wirespeed)
 set -euo pipefail
 DUR=${DUR:-5}
 RUNS=${RUNS:-3}
-MODES=${MODES:-lpm em acl}
+FAMILY=${FAMILY:-ipv4}
+if [ "$FAMILY" = ipv6 ]; then MODES=${MODES:-lpm}; else MODES=${MODES:-lpm em acl}; fi
 FLOWS=${FLOWS:-1024}
 WORK=${WORK:-/tmp/wirespeed-l3fwd}
 WS=${WIRESPEED:-./wirespeed}
@@ -75,9 +78,10 @@ dpdk_once() {
 }
 
 ws_once() {
-  local mode=$1 log=$WORK/ws-$1.log
-  "$WS" l3fwd --vdev "net_pcap0,rx_pcap=$WORK/flows.pcap,infinite_rx=1" --vdev net_null1 -l 0-1 -p 0x3 \
-      --lookup "$mode" --routes "$WORK/$mode.cfg" --duration "$((DUR + 2))" --json >"$log" 2>&1 </dev/null \
+  local mode=$1 log=$WORK/ws-$1.log routes=$WORK/$1.cfg
+  if [ "$FAMILY" = ipv6 ]; then routes=$WORK/$1-46.cfg; cat "$WORK/$1.cfg" "$WORK/v6.cfg" >"$routes"; fi
+  "$WS" l3fwd --vdev "net_pcap0,rx_pcap=$WORK/flows.pcap,infinite_rx=1" --vdev net_null1,no-rx=1 -l 0-1 -p 0x3 \
+      --lookup "$mode" --routes "$routes" --duration "$((DUR + 2))" --json >"$log" 2>&1 </dev/null \
       || { echo "wirespeed l3fwd failed, see $log" >&2; tail -3 "$log" >&2; exit 1; }
   tail -1 "$log" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["fwd_mpps"], d["cpu_ns_per_packet"], d["totals"]["dropped"])'
 }
@@ -85,7 +89,7 @@ ws_once() {
 median() { sort -g | awk '{a[NR]=$1} END { print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2 }'; }
 
 build_dpdk_l3fwd
-python3 "$ROOT/scripts/l3fwd-traffic.py" "$WORK" --flows "$FLOWS"
+python3 "$ROOT/scripts/l3fwd-traffic.py" "$WORK" --flows "$FLOWS" --family "$FAMILY"
 cat "$WORK/flows.pcap" >/dev/null
 for mode in $MODES; do
   d=(); w=(); q=()
@@ -95,6 +99,7 @@ for mode in $MODES; do
     echo "# $mode run $r: dpdk $a Mpps, wirespeed $b Mpps ($ns ns CPU a packet, $dropped dropped)" >&2
     d+=("$a"); w+=("$b"); q+=("$(awk -v a="$a" -v b="$b" 'BEGIN{printf "%.3f", b/a}')")
   done
+  [ "$FAMILY" = ipv6 ] && mode=${mode}6
   echo "l3fwd_${mode}_dpdk_mpps $(printf '%s\n' "${d[@]}" | median)"
   echo "l3fwd_${mode}_wirespeed_mpps $(printf '%s\n' "${w[@]}" | median)"
   echo "l3fwd_${mode}_ratio_wirespeed_over_dpdk $(printf '%s\n' "${q[@]}" | median)"

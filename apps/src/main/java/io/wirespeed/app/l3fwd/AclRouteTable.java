@@ -54,7 +54,7 @@ final class AclRouteTable implements RouteTable {
         }
 
         @Override
-        public void lookup(Ipv4Burst burst, int[] hops) {
+        public void lookup(IpBurst burst, int[] hops) {
             int[] r = result;
             for (int i = 0; i < burst.count; i++) {
                 int ports = burst.ports[i];

@@ -124,7 +124,7 @@ final class ExactMatchRouteTable implements RouteTable {
         }
 
         @Override
-        public void lookup(Ipv4Burst burst, int[] hops) {
+        public void lookup(IpBurst burst, int[] hops) {
             for (int from = 0; from < burst.count; from += CHUNK) {
                 int n = Math.min(CHUNK, burst.count - from);
                 if (hosts != null) {
@@ -138,7 +138,7 @@ final class ExactMatchRouteTable implements RouteTable {
             }
         }
 
-        private void hostChunk(Ipv4Burst burst, int from, int n, int[] hops) {
+        private void hostChunk(IpBurst burst, int from, int n, int[] hops) {
             for (int i = 0; i < n; i++) {
                 segments[i] = burst.packets[from + i].buffer();
                 offsets[i] = burst.l3Offsets[from + i] + 16; // the destination address, in network order
@@ -149,7 +149,7 @@ final class ExactMatchRouteTable implements RouteTable {
             }
         }
 
-        private void tupleChunk(Ipv4Burst burst, int from, int n, int[] hops) {
+        private void tupleChunk(IpBurst burst, int from, int n, int[] hops) {
             for (int i = 0; i < n; i++) {
                 int p = from + i;
                 int ports = burst.ports[p];

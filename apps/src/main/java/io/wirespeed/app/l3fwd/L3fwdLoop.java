@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * What one forwarding lcore runs (DPDK l3fwd's main loop): for each of its receive queues, take a
- * burst, keep the routable IPv4 packets ({@link Ipv4Burst}), look up all their output ports in
- * one call, then per packet decrement the TTL (RFC 1624 checksum update) and rewrite the Ethernet
+ * burst, keep the routable IPv4 and IPv6 packets ({@link IpBurst}), look up the output ports of
+ * each family in one call, then per packet decrement the TTL (IPv4: with the RFC 1624 checksum
+ * update) or the hop limit (IPv6) and rewrite the Ethernet
  * addresses (destination: the port's next hop, source: the port's own), sort the packets by output
  * port and send each port's share in one burst on this lcore's transmit queue of that port.
  *
@@ -49,7 +50,7 @@ final class L3fwdLoop implements LcoreFunction {
     private final RouteLookup lookup;
     private final IdlePolicy idle;
     private final Mbuf[] received;
-    private final Ipv4Burst burst;
+    private final IpBurst burst;
     private final int[] hops;
     private final Mbuf[][] outgoing;
     private final int[] outgoingCount;
@@ -78,8 +79,8 @@ final class L3fwdLoop implements LcoreFunction {
         this.outgoingCount = new int[ports];
         this.touched = new int[ports];
         this.received = new Mbuf[burstSize];
-        this.burst = new Ipv4Burst(burstSize);
-        this.hops = new int[burstSize];
+        this.burst = new IpBurst(burstSize);
+        this.hops = new int[2 * burstSize];   // indexed by IpBurst slot
         this.counters = new LcoreCounters(ports);
         this.allocations = new AllocationWatch(warmupNanos);
     }
@@ -125,22 +126,30 @@ final class L3fwdLoop implements LcoreFunction {
             return 0;
         }
         counters.countReceived(s.port(), n);
-        int routable = burst.fill(rx, n, counters);
-        if (routable > 0) {
-            lookup.lookup(burst, hops);
-            int used = sort(routable);
+        if (burst.fill(rx, n, counters) > 0) {
+            int used = 0;
+            if (burst.count > 0) {
+                lookup.lookup(burst, hops);
+                used = sort(0, burst.count, false, used);
+            }
+            if (burst.count6 > 0) {
+                lookup.lookup6(burst, hops);
+                used = sort(burst.capacity, burst.capacity + burst.count6, true, used);
+            }
             send(used);
         }
         return n;
     }
 
-    /** Rewrites the routable packets and sorts them by output port; returns how many ports got some. */
-    private int sort(int routable) {
+    /**
+     * Rewrites the packets of slots {@code [from, to)} (one family) and sorts them by output port
+     * after the ports already {@code used}; returns how many ports have packets now.
+     */
+    private int sort(int from, int to, boolean ipv6, int used) {
         Mbuf[] packets = burst.packets;
         long[] l3 = burst.l3Offsets;
         Output[] out = outputs;
-        int used = 0;
-        for (int i = 0; i < routable; i++) {
+        for (int i = from; i < to; i++) {
             Mbuf m = packets[i];
             int port = hops[i];
             if (port < 0 || port >= out.length || out[port] == null) {
@@ -149,7 +158,11 @@ final class L3fwdLoop implements LcoreFunction {
                 continue;
             }
             MemorySegment buf = m.buffer();
-            decrementTtl(buf, l3[i]);
+            if (ipv6) {
+                decrementHopLimit(buf, l3[i]);
+            } else {
+                decrementTtl(buf, l3[i]);
+            }
             long eth = m.dataOffset();
             buf.set(U64, eth, headWords[port]);
             buf.set(U32, eth + 8, tailWords[port]);
@@ -165,13 +178,18 @@ final class L3fwdLoop implements LcoreFunction {
 
     /**
      * TTL − 1 and the RFC 1624 checksum update, in one 4-byte load and one store (TTL, protocol,
-     * checksum). Ipv4Burst checked the TTL is at least 2.
+     * checksum). IpBurst checked the TTL is at least 2.
      */
     private static void decrementTtl(MemorySegment buf, long ip) {
         int word = buf.get(U32, ip + 8);
         int ttlProtocol = word >>> 16;
         int decremented = ttlProtocol - 0x100;
         buf.set(U32, ip + 8, decremented << 16 | Checksums.update16(word & 0xffff, ttlProtocol, decremented));
+    }
+
+    /** Hop limit − 1: IPv6 has no header checksum. IpBurst checked the hop limit is at least 2. */
+    private static void decrementHopLimit(MemorySegment buf, long ip) {
+        buf.set(ValueLayout.JAVA_BYTE, ip + 7, (byte) (buf.get(ValueLayout.JAVA_BYTE, ip + 7) - 1));
     }
 
     /** Sends each used port's packets in one burst; frees and counts what its queue refused. */

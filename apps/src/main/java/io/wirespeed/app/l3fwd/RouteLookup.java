@@ -10,6 +10,17 @@ interface RouteLookup {
     /** {@code hops[i]} when an ACL rule denies packet i. */
     int DENIED = -2;
 
-    /** Sets {@code hops[i]}, for every packet of the burst, to its output port, {@link #NO_ROUTE} or {@link #DENIED}. */
-    void lookup(Ipv4Burst burst, int[] hops);
+    /**
+     * Sets {@code hops[i]}, for every IPv4 packet of the burst ({@code i < burst.count}), to its
+     * output port, {@link #NO_ROUTE} or {@link #DENIED}.
+     */
+    void lookup(IpBurst burst, int[] hops);
+
+    /**
+     * The same for the IPv6 packets ({@code burst.capacity <= i < burst.capacity + burst.count6}).
+     * A table without IPv6 routes finds none.
+     */
+    default void lookup6(IpBurst burst, int[] hops) {
+        java.util.Arrays.fill(hops, burst.capacity, burst.capacity + burst.count6, NO_ROUTE);
+    }
 }

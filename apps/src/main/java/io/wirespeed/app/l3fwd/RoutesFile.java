@@ -4,6 +4,7 @@ import io.wirespeed.classify.acl.AclContext;
 import io.wirespeed.classify.acl.AclRule;
 import io.wirespeed.classify.acl.AclRuleFile;
 import io.wirespeed.classify.acl.AclRuleFormatException;
+import io.wirespeed.classify.lpm.Ipv6Prefixes;
 import io.wirespeed.classify.lpm.Prefixes;
 import io.wirespeed.classify.lpm.RouteFile;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.List;
  * skipped, and a line may start with DPDK's {@code R}, so DPDK l3fwd's own rule files
  * ({@code lpm_default_v4.cfg}, {@code em_default_v4.cfg}) read as they are. Per mode:
  * <ul>
- *   <li>lpm: any prefix length 1..32;
+ *   <li>lpm: IPv4 prefixes of any length 1..32 and IPv6 prefixes 1..128 ({@code 2001:db8::/32 1});
  *   <li>em: host routes only ({@code 10.1.2.3/32 1}, or the bare address), plus 5-tuple routes
  *       in DPDK's column order {@code DST SRC DPORT SPORT PROTO PORT}
  *       ({@code 10.1.2.3 10.0.0.1 53 1024 0x11 1});
@@ -40,8 +41,11 @@ public final class RoutesFile {
         List<String> raw = readLines(file);
         List<String> lines = mode == LookupMode.ACL && isDpdkAclFormat(raw) ? raw : withoutRouteMarks(raw);
         try {
+            if (mode != LookupMode.LPM) {
+                refuseIpv6(lines);
+            }
             return switch (mode) {
-                case LPM -> new LpmRouteTable(RouteFile.parse(lines));
+                case LPM -> new LpmRouteTable(RouteFile.parseRoutes(lines));
                 case EM -> exactMatch(lines);
                 case ACL -> lines == raw ? dpdkAcl(lines, file) : prefixAcl(RouteFile.parse(lines));
             };
@@ -60,14 +64,27 @@ public final class RoutesFile {
         }
     }
 
-    /** The lines with DPDK's leading route mark ({@code R10.0.0.0/8 1}) taken off; the numbering stays. */
+    /** The lines with DPDK's leading route mark ({@code R10.0.0.0/8 1}, {@code R2001:db8::/32 1}) taken off; the numbering stays. */
     private static List<String> withoutRouteMarks(List<String> lines) {
         List<String> out = new ArrayList<>(lines.size());
         for (String line : lines) {
             String s = line.stripLeading();
-            out.add(s.length() > 1 && s.charAt(0) == 'R' && Character.isDigit(s.charAt(1)) ? s.substring(1) : line);
+            out.add(s.length() > 1 && s.charAt(0) == 'R' && (Character.digit(s.charAt(1), 16) >= 0 || s.charAt(1) == ':')
+                    ? s.substring(1) : line);
         }
         return out;
+    }
+
+    /** em and acl route IPv4 only: an IPv6 route fails with its line number. */
+    private static void refuseIpv6(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String text = content(lines.get(i));
+            String first = text.isEmpty() ? "" : text.split("\\s+")[0];
+            if (Ipv6Prefixes.isIpv6(first)) {
+                throw new IllegalArgumentException((i + 1) + ": '" + first + "' is IPv6; IPv6 routes need --lookup lpm"
+                        + " (em and acl route IPv4 only)");
+            }
+        }
     }
 
     /** The text of a line without its comment, stripped. */

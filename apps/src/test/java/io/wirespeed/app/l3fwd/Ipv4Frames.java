@@ -4,7 +4,7 @@ import io.wirespeed.net.FrameBuilder;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
-/** IPv4 frames for l3fwd's tests, and readers of the fields l3fwd rewrites. */
+/** IPv4 and IPv6 frames for l3fwd's tests, and readers of the fields l3fwd rewrites. */
 final class Ipv4Frames {
     static final long HOST_MAC = 0x02_aa_00_00_00_01L;
     static final long ROUTER_MAC = 0x02_bb_00_00_00_02L;
@@ -26,6 +26,22 @@ final class Ipv4Frames {
     static byte[] udp(String src, String dst, int sport, int dport) {
         return bytes(new FrameBuilder().ethernet(ROUTER_MAC, HOST_MAC).ipv4(ip(src), ip(dst)).ttl(64)
                 .udp(sport, dport).payload(18));
+    }
+
+    /** A UDP/IPv6 frame from 2001:db8:ffff::1 to {@code dst}:53 with hop limit {@code hopLimit}. */
+    static byte[] udp6(String dst, int hopLimit) {
+        var to = io.wirespeed.classify.lpm.Ipv6Prefixes.parseAddress(dst);
+        return bytes(new FrameBuilder().ethernet(ROUTER_MAC, HOST_MAC)
+                .ipv6(0x2001_0db8_ffff_0000L, 1, to.high(), to.low()).ttl(hopLimit).udp(1000, 53).payload(18));
+    }
+
+    static int hopLimit(byte[] f) {
+        return f[14 + 7] & 0xff;
+    }
+
+    /** The low 8 bytes of an IPv6 frame's destination. */
+    static long dst6Low(byte[] f) {
+        return ByteBuffer.wrap(f).getLong(14 + 32);
     }
 
     static byte[] bytes(FrameBuilder b) {

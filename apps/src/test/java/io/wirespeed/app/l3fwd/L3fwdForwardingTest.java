@@ -137,6 +137,89 @@ class L3fwdForwardingTest {
         }
     }
 
+    private static final String MIXED_ROUTES = """
+            10.0.0.0/8 0
+            2001:db8::/32 0
+            2001:db8:1::/48 1
+            2001:db8:1:2::7/128 0
+            """;
+
+    @Test
+    void anIpv6PacketLeavesByItsLongestMatchingPrefix() {
+        try (L3fwdRig rig = new L3fwdRig(2, LookupMode.LPM, MIXED_ROUTES, UnaryOperator.identity())) {
+            rig.l3fwd.start();
+            rig.inject(0, Ipv4Frames.udp6("2001:db8:1:5::9", 64), Ipv4Frames.udp6("2001:db8:1:2::7", 64),
+                    Ipv4Frames.udp6("2001:db8:7::1", 64));
+
+            assertThat(rig.collect(1, 1)).singleElement().satisfies(f -> assertThat(Ipv4Frames.dst6Low(f)).isEqualTo(9));
+            assertThat(rig.collect(0, 2)).extracting(Ipv4Frames::dst6Low).containsExactly(7L, 1L);
+        }
+    }
+
+    @Test
+    void ipv6ForwardingDecrementsTheHopLimitAndRewritesTheAddresses() {
+        try (L3fwdRig rig = new L3fwdRig(2, LookupMode.LPM, MIXED_ROUTES, UnaryOperator.identity())) {
+            rig.l3fwd.start();
+            byte[] sent = Ipv4Frames.udp6("2001:db8:1::9", 64);
+            rig.inject(0, sent);
+
+            byte[] f = rig.collect(1, 1).getFirst();
+
+            assertThat(Ipv4Frames.hopLimit(f)).isEqualTo(63);
+            assertThat(dstMac(f)).isEqualTo(MacAddress.parse("02:00:00:00:00:01").bits());
+            assertThat(srcMac(f)).isEqualTo(rig.l3fwd.ports().get(1).macAddress().bits());
+            assertThat(Arrays.copyOfRange(f, 22, f.length)).as("everything after the hop limit")
+                    .isEqualTo(Arrays.copyOfRange(sent, 22, sent.length));
+        }
+    }
+
+    @Test
+    void ipv4AndIpv6PacketsOfOneBurstAreBothRouted() {
+        try (L3fwdRig rig = new L3fwdRig(2, LookupMode.LPM, MIXED_ROUTES, UnaryOperator.identity())) {
+            rig.l3fwd.start();
+            rig.inject(0, Ipv4Frames.udp6("2001:db8:1::1", 64), udp("10.1.1.1", 64), Ipv4Frames.udp6("2001:db8:1::2", 64));
+
+            assertThat(rig.collect(1, 2)).extracting(Ipv4Frames::dst6Low).containsExactly(1L, 2L);
+            assertThat(rig.collect(0, 1)).singleElement().satisfies(f -> assertThat(dst(f)).isEqualTo(Ipv4Frames.ip("10.1.1.1")));
+        }
+    }
+
+    @Test
+    void ipv6PacketsNotForwardedAreCountedUnderTheirReason() {
+        try (L3fwdRig rig = new L3fwdRig(2, LookupMode.LPM, MIXED_ROUTES, UnaryOperator.identity())) {
+            rig.l3fwd.start();
+            byte[] truncated = Arrays.copyOf(Ipv4Frames.udp6("2001:db8:1::1", 64), 50);
+            byte[] badVersion = Ipv4Frames.udp6("2001:db8:1::1", 64);
+            badVersion[14] = 0x45;
+            byte[] longPayload = Ipv4Frames.udp6("2001:db8:1::1", 64);
+            longPayload[18] = 0x7f;   // payload length past the end of the frame
+            rig.inject(0, truncated, badVersion, longPayload, Ipv4Frames.udp6("2001:db8:1::1", 1),
+                    Ipv4Frames.udp6("2001:db8:1::1", 0), Ipv4Frames.udp6("3000::1", 64), Ipv4Frames.udp6("2001:db8:1::1", 2));
+
+            L3fwdReport report = rig.stopAfter(7);
+
+            assertThat(report.dropped(DropReason.MALFORMED)).isEqualTo(3);
+            assertThat(report.dropped(DropReason.TTL_EXPIRED)).isEqualTo(2);
+            assertThat(report.dropped(DropReason.NO_ROUTE)).isEqualTo(1);
+            assertThat(report.port(1).tx()).as("the hop-limit-2 packet, forwarded with 1").isEqualTo(1);
+            assertThat(report.balanced()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LookupMode.class, names = {"EM", "ACL"})
+    void lookupsWithoutIpv6RoutesCountIpv6PacketsAsNoRoute(LookupMode mode) {
+        try (L3fwdRig rig = new L3fwdRig(2, mode, "10.1.2.3/32 1\n", UnaryOperator.identity())) {
+            rig.l3fwd.start();
+            rig.inject(0, Ipv4Frames.udp6("2001:db8:1::1", 64), udp("10.1.2.3", 64));
+
+            assertThat(rig.collect(1, 1)).hasSize(1);
+            L3fwdReport report = rig.stopAfter(2);
+            assertThat(report.dropped(DropReason.NO_ROUTE)).isEqualTo(1);
+            assertThat(report.balanced()).isTrue();
+        }
+    }
+
     @Test
     void packetsFromEveryPortAreRoutedAndCountedPerPort() {
         try (L3fwdRig rig = new L3fwdRig(2, LookupMode.LPM, PREFIX_ROUTES, UnaryOperator.identity())) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Random bytes, well-formed IPv4 frames and mutated ones through l3fwd's whole per-burst path
+ * Random bytes, well-formed IPv4 and IPv6 frames and mutated ones through l3fwd's whole per-burst path
  * (check, lookup, TTL and checksum update, MAC rewrite, sort, send) under every lookup: nothing
  * throws, nothing leaks, and every packet is sent or counted under a drop reason.
  *
@@ -37,6 +37,12 @@ class L3fwdFuzzTest {
             10.1.2.3/32 2
             10.2.0.9/32 7
             """;
+    /** LPM routes IPv6 too; em and acl take IPv4 routes only. */
+    private static final String IPV6_ROUTES = """
+            2001:db8::/32 0
+            2001:db8:1::/48 1
+            2001:db8:1::3/128 2
+            """;
 
     @TempDir
     Path dir;
@@ -47,7 +53,11 @@ class L3fwdFuzzTest {
         long frames = Long.getLong("wirespeed.fuzz.frames", 100_000);
         long seed = Long.getLong("wirespeed.fuzz.seed", 0x13f_f022L);
         Path routes = dir.resolve("routes.txt");
-        Files.writeString(routes, mode == LookupMode.EM ? "10.1.2.3 2\n10.2.0.9 1\n10.3.3.3 0\n" : ROUTES);
+        Files.writeString(routes, switch (mode) {
+            case EM -> "10.1.2.3 2\n10.2.0.9 1\n10.3.3.3 0\n";
+            case LPM -> ROUTES + IPV6_ROUTES;
+            case ACL -> ROUTES;
+        });
         try (Mempool pool = Mempool.builder("l3fuzz" + System.nanoTime(), 1024).cacheSize(0).hugePages(false).build();
              RouteTable table = RoutesFile.load(mode, routes)) {
             FuzzRx rx = new FuzzRx(pool, new Random(seed), frames);
@@ -107,7 +117,7 @@ class L3fwdFuzzTest {
         }
     }
 
-    /** Hands out {@code left} frames: random bytes, well-formed IPv4, or well-formed then mutated. */
+    /** Hands out {@code left} frames: random bytes, well-formed IPv4 or IPv6, or well-formed then mutated. */
     private static final class FuzzRx extends RxQueue {
         private final Mempool pool;
         private final Random random;
@@ -150,19 +160,27 @@ class L3fwdFuzzTest {
             byte[] f = new byte[random.nextInt(100)];
             random.nextBytes(f);
             if (f.length > 13 && random.nextBoolean()) {
-                f[12] = 0x08; // IPv4 ethertype, so the rest is taken for an IPv4 header
-                f[13] = 0;
+                // An IP ethertype, so the rest is taken for an IPv4 or IPv6 header.
+                boolean ipv6 = random.nextBoolean();
+                f[12] = (byte) (ipv6 ? 0x86 : 0x08);
+                f[13] = (byte) (ipv6 ? 0xdd : 0);
             }
             return f;
         }
 
         private byte[] wellFormed() {
-            int[] destinations = {0x0a010203, 0x0a010909, 0x0a020009, 0x0a7f0001, 0xc0a80001, 0x0a030303};
-            builder.reset().ethernet(0x02_00_00_00_00_99L, 0x02_00_00_00_00_01L)
-                    .ipv4(random.nextInt(), destinations[random.nextInt(destinations.length)]).ttl(random.nextInt(5));
-            if (random.nextInt(4) == 0) {
-                builder.ipv4Options(new byte[4 * (1 + random.nextInt(3))]);
+            builder.reset().ethernet(0x02_00_00_00_00_99L, 0x02_00_00_00_00_01L);
+            if (random.nextBoolean()) {
+                int[] destinations = {0x0a010203, 0x0a010909, 0x0a020009, 0x0a7f0001, 0xc0a80001, 0x0a030303};
+                builder.ipv4(random.nextInt(), destinations[random.nextInt(destinations.length)]);
+                if (random.nextInt(4) == 0) {
+                    builder.ipv4Options(new byte[4 * (1 + random.nextInt(3))]);
+                }
+            } else {
+                long[] highs = {0x2001_0db8_0001_0000L, 0x2001_0db8_0002_0000L, 0x2001_0db9_0000_0000L};
+                builder.ipv6(random.nextLong(), random.nextLong(), highs[random.nextInt(highs.length)], random.nextInt(5));
             }
+            builder.ttl(random.nextInt(5));
             if (random.nextBoolean()) {
                 builder.udp(random.nextInt(65536), 53);
             } else {
@@ -203,9 +221,12 @@ class L3fwdFuzzTest {
             int take = refuseSometimes && random.nextInt(8) == 0 ? random.nextInt(n + 1) : n;
             for (int i = 0; i < take; i++) {
                 byte[] f = mbufs[offset + i].toByteArray();
-                lastTtl = f.length > 22 ? f[22] & 0xff : -1;
-                boolean ok = f.length >= 34 && f[12] == 0x08 && f[13] == 0 && (f[14] & 0xf0) == 0x40 && lastTtl >= 1
-                        && (f[5] & 0xff) == port;
+                boolean ipv6 = f.length > 13 && f[12] == (byte) 0x86 && f[13] == (byte) 0xdd;
+                int ttlAt = ipv6 ? 21 : 22;
+                lastTtl = f.length > ttlAt ? f[ttlAt] & 0xff : -1;
+                boolean ok = (ipv6 ? f.length >= 54 && (f[14] & 0xf0) == 0x60
+                                  : f.length >= 34 && f[12] == 0x08 && f[13] == 0 && (f[14] & 0xf0) == 0x40)
+                        && lastTtl >= 1 && (f[5] & 0xff) == port;
                 if (!ok) {
                     badFrames++;
                 }

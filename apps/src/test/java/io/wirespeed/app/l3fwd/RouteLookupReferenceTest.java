@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Each lookup, fed bursts of packets parsed by {@link Ipv4Burst}, picks the port a plain scan of
+ * Each lookup, fed bursts of packets parsed by {@link IpBurst}, picks the port a plain scan of
  * the routes picks: the longest prefix (lpm, acl), the exact host or 5-tuple (em).
  */
 class RouteLookupReferenceTest {
@@ -103,7 +103,7 @@ class RouteLookupReferenceTest {
 
     /** Feeds the destinations through the lookup in bursts of 32 and compares every hop. */
     private void assertAgree(RouteLookup lookup, List<Integer> destinations, Reference reference) {
-        Ipv4Burst burst = new Ipv4Burst(32);
+        IpBurst burst = new IpBurst(32);
         LcoreCounters counters = new LcoreCounters(PORTS);
         Mbuf[] rx = new Mbuf[32];
         int[] hops = new int[32];

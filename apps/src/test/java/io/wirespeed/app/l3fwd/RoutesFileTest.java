@@ -38,6 +38,25 @@ class RoutesFileTest {
     }
 
     @Test
+    void lpmReadsIpv4AndIpv6RoutesFromOneFile() throws IOException {
+        // DPDK l3fwd's lpm_default_v6.cfg writes its routes in full with the R mark
+        try (RouteTable t = RoutesFile.load(LookupMode.LPM,
+                file("10.0.0.0/8 0\nR2001:0200:0000:0000:0000:0000:0000:0000/48 0\n2001:db8::/32 1\n"))) {
+            assertThat(t.size()).isEqualTo(3);
+            assertThat(t.describe()).contains("1 IPv4 routes").contains("2 IPv6 routes");
+        }
+    }
+
+    @Test
+    void exactMatchAndAclRefuseIpv6RoutesNamingTheLine() throws IOException {
+        Path f = file("10.1.2.3/32 0\n2001:db8::1/128 1\n");
+        for (LookupMode mode : new LookupMode[] {LookupMode.EM, LookupMode.ACL}) {
+            assertThatThrownBy(() -> RoutesFile.load(mode, f))
+                    .hasMessage(f + ":2: '2001:db8::1/128' is IPv6; IPv6 routes need --lookup lpm (em and acl route IPv4 only)");
+        }
+    }
+
+    @Test
     void aBadLpmLineFailsNamingTheFileAndTheLine() throws IOException {
         Path f = file("10.0.0.0/8 0\n10.1.0.0/33 1\n");
         assertThatThrownBy(() -> RoutesFile.load(LookupMode.LPM, f))

@@ -80,6 +80,22 @@ public final class Lpm6 {
         }
     }
 
+    /**
+     * How many groups a table holding exactly these routes uses: one for every distinct path
+     * node, a node at level L being named by the first 24 + 8 (L - 1) bits of a route deep
+     * enough to reach it. Sizing a table with this leaves no group unused and none missing.
+     */
+    public static int groupsNeeded(Iterable<RouteFile.Route6> routes) {
+        record Node(int level, Address path) {}
+        java.util.Set<Node> nodes = new java.util.HashSet<>();
+        for (RouteFile.Route6 r : routes) {
+            for (int level = 1, target = levelOf(r.depth()); level <= target; level++) {
+                nodes.add(new Node(level, masked(r.high(), r.low(), span(level - 1))));
+            }
+        }
+        return nodes.size();
+    }
+
     /** The next hop of the longest route covering the address, or {@link #MISS}. */
     public int lookup(long high, long low) {
         int e = tbl24[(int) (high >>> 40)];

@@ -168,6 +168,24 @@ class Lpm6ReferenceTest {
     }
 
     @Test
+    void groupsNeededIsExactlyWhatTheRoutesTake() {
+        SplittableRandom r = new SplittableRandom(SEED + 4);
+        List<Route> added = new ArrayList<>();
+        List<RouteFile.Route6> routes = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            Route route = randomRoute(r, added);
+            added.add(route);
+            routes.add(new RouteFile.Route6(route.high(), route.low(), route.depth(), i));
+        }
+        int needed = Lpm6.groupsNeeded(routes);
+        Lpm6 lpm = new Lpm6(routes.size(), needed);
+        for (RouteFile.Route6 route : routes) {
+            lpm.add(route.high(), route.low(), route.depth(), route.port());
+        }
+        assertThat(lpm.tbl8GroupsInUse()).isEqualTo(needed).isEqualTo(lpm.tbl8Groups());
+    }
+
+    @Test
     void bulkLookupEqualsSingleLookups() {
         SplittableRandom r = new SplittableRandom(SEED + 2);
         Lpm6 lpm = new Lpm6(2048, 1 << 15);

@@ -6,21 +6,30 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
- * The IPv4 packets of one received burst, checked and with the fields the lookups read pulled out
+ * The IP packets of one received burst, checked and with the fields the lookups read pulled out
  * into parallel arrays (structure of arrays, so a bulk lookup walks one array). {@link #fill}
  * keeps the packets l3fwd can route and frees the rest, counting each under its
  * {@link DropReason}. One per forwarding lcore; allocates nothing after construction.
  *
- * <p>The checks are RFC 1812's (section 5.2.2), as DPDK l3fwd's: the frame holds an Ethernet
+ * <p>IPv4 packets take slots {@code [0, count)}, IPv6 packets {@code [capacity, capacity +
+ * count6)}, each family in arrival order, so each family's lookup is one bulk call over
+ * contiguous arrays and a burst without IPv6 costs nothing extra.
+ *
+ * <p>The IPv4 checks are RFC 1812's (section 5.2.2), as DPDK l3fwd's: the frame holds an Ethernet
  * header of type IPv4 and a whole IPv4 header, version 4, IHL at least 5, a total length that
  * covers the header and fits in the packet. The header checksum is not verified: DPDK leaves that
  * to the NIC's offload, which software ports do not have, and forwarding updates it incrementally
- * (a bad checksum stays bad). TTL 0 and 1 are dropped (RFC 1812 5.3.1).
+ * (a bad checksum stays bad). TTL 0 and 1 are dropped (RFC 1812 5.3.1). IPv6 packets need a
+ * whole 40-byte header, version 6 and a payload length that fits in the packet; hop limit 0 and
+ * 1 are dropped (RFC 8200 section 3). Extension headers are not walked: routing reads only the
+ * fixed header.
  */
-final class Ipv4Burst {
+final class IpBurst {
     static final int ETHER_LENGTH = 14;
     private static final int ETHER_TYPE_IPV4 = 0x0800;
+    private static final int ETHER_TYPE_IPV6 = 0x86dd;
     private static final int MIN_FRAME = ETHER_LENGTH + 20;
+    private static final int IPV6_HEADER = 40;
     private static final int PROTO_TCP = 6;
     private static final int PROTO_UDP = 17;
     private static final int PROTO_SCTP = 132;
@@ -29,19 +38,31 @@ final class Ipv4Burst {
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
+    /** Where the IPv6 slots begin: the burst size. */
+    final int capacity;
+    /** IPv4 packets in [0, count), IPv6 in [capacity, capacity + count6). */
     final Mbuf[] packets;
-    /** Offset of each packet's IPv4 header in its mbuf's buffer. */
+    /** Offset of each packet's IP header in its mbuf's buffer. */
     final long[] l3Offsets;
     final int[] destinations;
     final int[] sources;
     final int[] protocols;
     /** Source port in the high 16 bits, destination port in the low; 0 without TCP/UDP/SCTP ports. */
     final int[] ports;
+    /** IPv6 destination, bytes 0-7 and 8-15, in network order; indexed by slot. */
+    final long[] destinationHighs;
+    final long[] destinationLows;
+    /** IPv4 packets kept. */
     int count;
+    /** IPv6 packets kept. */
+    int count6;
 
-    Ipv4Burst(int capacity) {
-        packets = new Mbuf[capacity];
-        l3Offsets = new long[capacity];
+    IpBurst(int capacity) {
+        this.capacity = capacity;
+        packets = new Mbuf[2 * capacity];
+        l3Offsets = new long[2 * capacity];
+        destinationHighs = new long[2 * capacity];
+        destinationLows = new long[2 * capacity];
         destinations = new int[capacity];
         sources = new int[capacity];
         protocols = new int[capacity];
@@ -49,23 +70,56 @@ final class Ipv4Burst {
     }
 
     /**
-     * Takes the routable packets of {@code rx[0..n)} into this burst (in order) and frees the
-     * others, counting them; returns how many were kept.
+     * Takes the routable packets of {@code rx[0..n)} into this burst (each family in order) and
+     * frees the others, counting them; returns how many were kept, of both families.
      */
     int fill(Mbuf[] rx, int n, LcoreCounters counters) {
-        int kept = 0;
+        int kept4 = 0;
+        int kept6 = 0;
         for (int i = 0; i < n; i++) {
             Mbuf m = rx[i];
-            DropReason bad = take(m, kept);
-            if (bad == null) {
-                kept++;
+            DropReason bad;
+            if (isIpv6(m)) {
+                bad = take6(m, capacity + kept6);
+                kept6 += bad == null ? 1 : 0;
             } else {
+                bad = take(m, kept4);
+                kept4 += bad == null ? 1 : 0;
+            }
+            if (bad != null) {
                 m.free();
                 counters.countDropped(bad, 1);
             }
         }
-        count = kept;
-        return kept;
+        count = kept4;
+        count6 = kept6;
+        return kept4 + kept6;
+    }
+
+    private static boolean isIpv6(Mbuf m) {
+        return m.dataLength() >= ETHER_LENGTH && (m.buffer().get(U16, m.dataOffset() + 12) & 0xffff) == ETHER_TYPE_IPV6;
+    }
+
+    /** Checks one IPv6 packet (its ethertype already seen) and records it at {@code slot}. */
+    private DropReason take6(Mbuf m, int slot) {
+        int frame = m.dataLength();
+        if (frame < ETHER_LENGTH + IPV6_HEADER) {
+            return DropReason.MALFORMED;
+        }
+        MemorySegment buf = m.buffer();
+        long ip = m.dataOffset() + ETHER_LENGTH;
+        long first = buf.get(U64, ip); // version, class, label, payload length, next header, hop limit
+        if (first >>> 60 != 6 || ETHER_LENGTH + IPV6_HEADER + (int) (first >>> 16 & 0xffff) > m.packetLength()) {
+            return DropReason.MALFORMED;
+        }
+        if ((first & 0xff) <= 1) {
+            return DropReason.TTL_EXPIRED;
+        }
+        packets[slot] = m;
+        l3Offsets[slot] = ip;
+        destinationHighs[slot] = buf.get(U64, ip + 24);
+        destinationLows[slot] = buf.get(U64, ip + 32);
+        return null;
     }
 
     /**
