@@ -32,6 +32,7 @@ public class Lpm6Benchmark {
     private static final int PER_ROUTE = 100;
     private static final int ADDRESSES = ROUTES * PER_ROUTE;
     private static final int BULK = 32;
+    private static final int BATCH = 1024;
 
     @Param({"routes", "shuffled"})
     String order;
@@ -64,22 +65,40 @@ public class Lpm6Benchmark {
             highs[i] = route[0] | (r.nextLong() & ~Ipv6Prefixes.highMask(depth));
             lows[i] = route[1] | (r.nextLong() & ~Ipv6Prefixes.lowMask(depth));
         }
-        hops = new int[ADDRESSES];
+        hops = new int[BULK];
     }
 
+    /** {@value #BATCH} lookups, one call each, in one loop that counts misses (as DPDK's single-lookup loop). */
     @Benchmark
+    @OperationsPerInvocation(BATCH)
     public int single() {
-        int i = cursor;
-        cursor = i + 1 == ADDRESSES ? 0 : i + 1;
-        return lpm.lookup(highs[i], lows[i]);
+        int at = next();
+        int misses = 0;
+        for (int i = at; i < at + BATCH; i++) {
+            misses += lpm.lookup(highs[i], lows[i]) == Lpm6.MISS ? 1 : 0;
+        }
+        return misses;
     }
 
+    /** The same batch looked up {@value #BULK} at a time into one small array of next hops. */
     @Benchmark
-    @OperationsPerInvocation(BULK)
-    public int[] bulk() {
+    @OperationsPerInvocation(BATCH)
+    public int bulk() {
+        int at = next();
+        int misses = 0;
+        for (int i = at; i < at + BATCH; i += BULK) {
+            lpm.lookupBulk(highs, lows, i, BULK, hops, 0);
+            for (int j = 0; j < BULK; j++) {
+                misses += hops[j] == Lpm6.MISS ? 1 : 0;
+            }
+        }
+        return misses;
+    }
+
+    /** The first address of the next batch, wrapping before the end of the table. */
+    private int next() {
         int at = cursor;
-        cursor = at + 2 * BULK > ADDRESSES ? 0 : at + BULK;
-        lpm.lookupBulk(highs, lows, at, BULK, hops);
-        return hops;
+        cursor = at + 2 * BATCH > ADDRESSES ? 0 : at + BATCH;
+        return at;
     }
 }

@@ -1,5 +1,6 @@
 package io.wirespeed.classify.lpm;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,9 +10,11 @@ import java.util.Map;
  * depth 24 or less, or, when some route is longer, the number of a 256-entry {@code tbl8} group
  * that the low 8 bits index. A lookup is one load, or two.
  *
- * <p>Entry layout (an int): bit 31 valid, bit 30 extended (tbl24 only: the low 24 bits are a tbl8
- * group), bits 24-29 the depth of the route that wrote it, bits 0-23 the next hop. Valid entries
- * are negative ints, so a lookup tests the sign.
+ * <p>An entry is what a lookup returns, so a lookup does no decoding: a next hop (0 to 2^24 - 1),
+ * {@link #MISS} where no route covers the range, or (tbl24 only) {@code EXTENDED | group}, which
+ * is larger than any next hop. The depth of the route that wrote each entry, which adding and
+ * deleting need, lives in byte arrays beside the tables that lookups never read (one byte per
+ * entry; rte_lpm packs it into the entry instead and masks it off on every lookup).
  *
  * <p>Routes are kept per depth (control path only) so that deleting one can restore the next less
  * specific route covering its range, and a tbl8 group is given back once a delete leaves it
@@ -25,16 +28,17 @@ public final class Lpm4 {
     /** The largest next hop: 24 bits, as rte_lpm since DPDK 20.11. */
     public static final int MAX_NEXT_HOP = (1 << 24) - 1;
 
-    private static final int VALID = 1 << 31;
+    /** A tbl24 entry at or above this names a tbl8 group in its low 24 bits. */
     private static final int EXTENDED = 1 << 30;
-    private static final int DEPTH_SHIFT = 24;
-    private static final int DEPTH_MASK = 0x3f;
     private static final int VALUE_MASK = 0xff_ffff;
     private static final int TBL24_SIZE = 1 << 24;
     private static final int GROUP_SIZE = 256;
 
     private final int[] tbl24 = new int[TBL24_SIZE];
     private final int[] tbl8;
+    /** The depth of the route behind each tbl24 / tbl8 entry; 0 for none (control path). */
+    private final byte[] depth24 = new byte[TBL24_SIZE];
+    private final byte[] depth8;
     private final boolean[] groupInUse;
     private final int maxRules;
     /** rules[d]: the routes of depth d, by masked address (control path). */
@@ -56,20 +60,22 @@ public final class Lpm4 {
         }
         this.maxRules = maxRules;
         this.tbl8 = new int[Math.multiplyExact(tbl8Groups, GROUP_SIZE)];
+        this.depth8 = new byte[tbl8.length];
         this.groupInUse = new boolean[tbl8Groups];
         this.rules = new Map[33];
         for (int d = 1; d <= 32; d++) {
             rules[d] = new HashMap<>();
         }
+        Arrays.fill(tbl24, MISS);
     }
 
     /** The next hop of the longest route covering {@code ip}, or {@link #MISS}. */
     public int lookup(int ip) {
         int e = tbl24[ip >>> 8];
-        if ((e & EXTENDED) != 0) {
+        if (e >= EXTENDED) {
             e = tbl8[(e & VALUE_MASK) << 8 | (ip & 0xff)];
         }
-        return e < 0 ? e & VALUE_MASK : MISS;
+        return e;
     }
 
     /**
@@ -78,15 +84,23 @@ public final class Lpm4 {
      * their cache misses.
      */
     public void lookupBulk(int[] ips, int offset, int n, int[] hops) {
+        lookupBulk(ips, offset, n, hops, offset);
+    }
+
+    /**
+     * Looks up {@code n} addresses from {@code ips[offset]} into {@code hops[hopsOffset]}: a
+     * small, cache-resident {@code hops} can then serve a large array of addresses.
+     */
+    public void lookupBulk(int[] ips, int offset, int n, int[] hops, int hopsOffset) {
         int[] t24 = tbl24;
         int[] t8 = tbl8;
-        for (int i = offset, end = offset + n; i < end; i++) {
-            int ip = ips[i];
+        for (int i = 0; i < n; i++) {
+            int ip = ips[offset + i];
             int e = t24[ip >>> 8];
-            if ((e & EXTENDED) != 0) {
+            if (e >= EXTENDED) {
                 e = t8[(e & VALUE_MASK) << 8 | (ip & 0xff)];
             }
-            hops[i] = e < 0 ? e & VALUE_MASK : MISS;
+            hops[hopsOffset + i] = e;
         }
     }
 
@@ -106,7 +120,7 @@ public final class Lpm4 {
         if (previous == null && ruleCount == maxRules) {
             throw new IllegalStateException("LPM is full: " + maxRules + " rules");
         }
-        if (depth > 24 && (tbl24[prefix >>> 8] & EXTENDED) == 0 && groupsInUse == groupInUse.length) {
+        if (depth > 24 && tbl24[prefix >>> 8] < EXTENDED && groupsInUse == groupInUse.length) {
             throw new IllegalStateException("LPM has no free tbl8 group for " + Prefixes.format(prefix, depth)
                     + " (all " + groupInUse.length + " in use)");
         }
@@ -114,12 +128,11 @@ public final class Lpm4 {
         if (previous == null) {
             ruleCount++;
         }
-        int entry = VALID | depth << DEPTH_SHIFT | nextHop;
         if (depth <= 24) {
-            writeShort(prefix, depth, entry, depth);
+            writeShort(prefix, depth, nextHop);
         } else {
             int group = extend(prefix >>> 8);
-            writeGroup(group, prefix & 0xff, 1 << (32 - depth), entry, depth);
+            writeGroup(group, prefix & 0xff, 1 << (32 - depth), nextHop, depth);
         }
     }
 
@@ -134,24 +147,26 @@ public final class Lpm4 {
             return false;
         }
         ruleCount--;
-        int replacement = coveringEntry(prefix, depth);
+        int coverDepth = coveringDepth(prefix, depth);
+        int coverHop = coverDepth == 0 ? MISS : rules[coverDepth].get(prefix & mask(coverDepth));
         if (depth <= 24) {
             int first = prefix >>> 8;
             int end = first + (1 << (24 - depth));
             for (int i = first; i < end; i++) {
                 int e = tbl24[i];
-                if ((e & EXTENDED) != 0) {
+                if (e >= EXTENDED) {
                     int group = e & VALUE_MASK;
-                    replaceInGroup(group, 0, GROUP_SIZE, depth, replacement);
+                    replaceInGroup(group, 0, GROUP_SIZE, depth, coverHop, coverDepth);
                     collapseIfUniform(i, group);
-                } else if (depthOf(e) == depth && e < 0) {
-                    tbl24[i] = replacement;
+                } else if (depth24[i] == depth) {
+                    tbl24[i] = coverHop;
+                    depth24[i] = (byte) coverDepth;
                 }
             }
         } else {
             int index = prefix >>> 8;
             int group = tbl24[index] & VALUE_MASK;
-            replaceInGroup(group, prefix & 0xff, 1 << (32 - depth), depth, replacement);
+            replaceInGroup(group, prefix & 0xff, 1 << (32 - depth), depth, coverHop, coverDepth);
             collapseIfUniform(index, group);
         }
         return true;
@@ -175,9 +190,10 @@ public final class Lpm4 {
         for (int d = 1; d <= 32; d++) {
             rules[d].clear();
         }
-        java.util.Arrays.fill(tbl24, 0);
-        java.util.Arrays.fill(tbl8, 0);
-        java.util.Arrays.fill(groupInUse, false);
+        Arrays.fill(tbl24, MISS);
+        Arrays.fill(depth24, (byte) 0);
+        Arrays.fill(depth8, (byte) 0);
+        Arrays.fill(groupInUse, false);
         ruleCount = 0;
         groupsInUse = 0;
     }
@@ -198,32 +214,33 @@ public final class Lpm4 {
         return groupInUse.length;
     }
 
-    /** Bytes the lookup tables take (tbl24 is 64 MiB; each tbl8 group 1 KiB). */
+    /** Bytes the tables take with their depths (tbl24 is 80 MiB; each tbl8 group 1.25 KiB). */
     public long tableBytes() {
-        return 4L * (tbl24.length + tbl8.length);
+        return 5L * (tbl24.length + tbl8.length);
     }
 
     /** Writes a route of depth <= 24 over its tbl24 range, and into the groups inside it. */
-    private void writeShort(int prefix, int depth, int entry, int routeDepth) {
+    private void writeShort(int prefix, int depth, int nextHop) {
         int first = prefix >>> 8;
         int end = first + (1 << (24 - depth));
         for (int i = first; i < end; i++) {
             int e = tbl24[i];
-            if ((e & EXTENDED) != 0) {
-                writeGroup(e & VALUE_MASK, 0, GROUP_SIZE, entry, routeDepth);
-            } else if (e >= 0 || depthOf(e) <= routeDepth) {
-                tbl24[i] = entry;
+            if (e >= EXTENDED) {
+                writeGroup(e & VALUE_MASK, 0, GROUP_SIZE, nextHop, depth);
+            } else if (depth24[i] <= depth) {
+                tbl24[i] = nextHop;
+                depth24[i] = (byte) depth;
             }
         }
     }
 
-    /** Entries of a group that no more specific route owns take the entry. */
-    private void writeGroup(int group, int from, int count, int entry, int routeDepth) {
+    /** Entries of a group that no more specific route owns take the next hop. */
+    private void writeGroup(int group, int from, int count, int nextHop, int depth) {
         int base = group << 8;
         for (int i = base + from, end = base + from + count; i < end; i++) {
-            int e = tbl8[i];
-            if (e >= 0 || depthOf(e) <= routeDepth) {
-                tbl8[i] = entry;
+            if (depth8[i] <= depth) {
+                tbl8[i] = nextHop;
+                depth8[i] = (byte) depth;
             }
         }
     }
@@ -231,7 +248,7 @@ public final class Lpm4 {
     /** The tbl8 group behind tbl24[index], taking a free one (filled with the old entry) if needed. */
     private int extend(int index) {
         int e = tbl24[index];
-        if ((e & EXTENDED) != 0) {
+        if (e >= EXTENDED) {
             return e & VALUE_MASK;
         }
         int group = 0;
@@ -240,54 +257,52 @@ public final class Lpm4 {
         }
         groupInUse[group] = true;
         groupsInUse++;
-        java.util.Arrays.fill(tbl8, group << 8, (group + 1) << 8, e);
-        tbl24[index] = VALID | EXTENDED | group;
+        Arrays.fill(tbl8, group << 8, (group + 1) << 8, e);
+        Arrays.fill(depth8, group << 8, (group + 1) << 8, depth24[index]);
+        tbl24[index] = EXTENDED | group;
         return group;
     }
 
-    private void replaceInGroup(int group, int from, int count, int depth, int replacement) {
+    private void replaceInGroup(int group, int from, int count, int depth, int coverHop, int coverDepth) {
         int base = group << 8;
         for (int i = base + from, end = base + from + count; i < end; i++) {
-            int e = tbl8[i];
-            if (e < 0 && depthOf(e) == depth) {
-                tbl8[i] = replacement;
+            if (depth8[i] == depth) {
+                tbl8[i] = coverHop;
+                depth8[i] = (byte) coverDepth;
             }
         }
     }
 
     /**
-     * A group whose entries are all the same entry of a route no longer than /24 (or all empty)
-     * says nothing tbl24 cannot: fold it back and free it (rte_lpm's tbl8 recycling).
+     * A group whose entries all hold one route no longer than /24 (or none) says nothing tbl24
+     * cannot: fold it back and free it (rte_lpm's tbl8 recycling).
      */
     private void collapseIfUniform(int index, int group) {
         int base = group << 8;
-        int first = tbl8[base];
-        if (first < 0 && depthOf(first) > 24) {
+        int hop = tbl8[base];
+        byte depth = depth8[base];
+        if (depth > 24) {
             return;
         }
         for (int i = base + 1; i < base + GROUP_SIZE; i++) {
-            if (tbl8[i] != first) {
+            if (tbl8[i] != hop || depth8[i] != depth) {
                 return;
             }
         }
-        tbl24[index] = first;
+        tbl24[index] = hop;
+        depth24[index] = depth;
         groupInUse[group] = false;
         groupsInUse--;
     }
 
-    /** The entry of the longest route shorter than {@code depth} that covers the prefix, or empty. */
-    private int coveringEntry(int prefix, int depth) {
+    /** The depth of the longest route shorter than {@code depth} that covers the prefix, or 0. */
+    private int coveringDepth(int prefix, int depth) {
         for (int d = depth - 1; d >= 1; d--) {
-            Integer hop = rules[d].get(prefix & mask(d));
-            if (hop != null) {
-                return VALID | d << DEPTH_SHIFT | hop;
+            if (rules[d].containsKey(prefix & mask(d))) {
+                return d;
             }
         }
         return 0;
-    }
-
-    private static int depthOf(int entry) {
-        return entry >>> DEPTH_SHIFT & DEPTH_MASK;
     }
 
     private static int mask(int depth) {

@@ -111,17 +111,21 @@ public final class Lpm6 {
      * whole bulk are issued before any group is followed, so their cache misses overlap.
      */
     public void lookupBulk(long[] highs, long[] lows, int offset, int n, int[] hops) {
+        lookupBulk(highs, lows, offset, n, hops, offset);
+    }
+
+    /** Looks up {@code n} addresses from index {@code offset} into {@code hops[hopsOffset]}. */
+    public void lookupBulk(long[] highs, long[] lows, int offset, int n, int[] hops, int hopsOffset) {
         int[] t24 = tbl24;
-        int end = offset + n;
-        for (int i = offset; i < end; i++) {
-            hops[i] = t24[(int) (highs[i] >>> 40)];
+        for (int i = 0; i < n; i++) {
+            hops[hopsOffset + i] = t24[(int) (highs[offset + i] >>> 40)];
         }
-        for (int i = offset; i < end; i++) {
-            int e = hops[i];
+        for (int i = 0; i < n; i++) {
+            int e = hops[hopsOffset + i];
             if ((e & EXTENDED) != 0) {
-                e = descend(e, highs[i], lows[i]);
+                e = descend(e, highs[offset + i], lows[offset + i]);
             }
-            hops[i] = e < 0 ? e & MAX_NEXT_HOP : MISS;
+            hops[hopsOffset + i] = e < 0 ? e & MAX_NEXT_HOP : MISS;
         }
     }
 
