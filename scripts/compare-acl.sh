@@ -27,7 +27,7 @@ JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA=$JAVA_HOME/bin/java
 JAR=bench/target/benchmarks.jar
 
-command -v dpdk-test-acl >/dev/null || { echo "dpdk-test-acl not found (apt-get install -y dpdk)" >&2; exit 2; }
+command -v dpdk-test-acl >/dev/null || { echo "dpdk-test-acl not found (apt-get install -y dpdk-dev)" >&2; exit 2; }
 [ -x "$JAVA" ] || { echo "no JDK 25 at $JAVA_HOME (set JAVA_HOME)" >&2; exit 2; }
 mkdir -p "$OUT"
 if [ ! -f "$JAR" ]; then

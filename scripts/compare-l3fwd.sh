@@ -10,7 +10,7 @@
 # it requests is masked by what the port offers, since software ports offer none and
 # rte_eth_dev_configure refuses it otherwise (the packets are not checked either way).
 #
-# Needs: root, apt-get install -y dpdk dpdk-doc libdpdk-dev pkg-config gcc make python3.
+# Needs: root, apt-get install -y dpdk-dev dpdk-doc libdpdk-dev pkg-config gcc make python3.
 # FAMILY=ipv6 replays UDP/IPv6 flows instead, one /48 route each, and compares lpm only (both
 # l3fwds read the same IPv6 routes; Wirespeed's routes file holds both families).
 # Env: DUR (5) RUNS (3) MODES ("lpm em acl") FLOWS (1024) FAMILY (ipv4) WORK (/tmp/wirespeed-l3fwd) WIRESPEED (./wirespeed)
