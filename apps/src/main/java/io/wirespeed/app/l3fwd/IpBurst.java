@@ -78,13 +78,13 @@ final class IpBurst {
         int kept6 = 0;
         for (int i = 0; i < n; i++) {
             Mbuf m = rx[i];
-            DropReason bad;
-            if (isIpv6(m)) {
+            // IPv4 first, the common case, so its ethertype is read once.
+            DropReason bad = take(m, kept4);
+            if (bad == null) {
+                kept4++;
+            } else if (bad == DropReason.NOT_IP && isIpv6(m)) {
                 bad = take6(m, capacity + kept6);
                 kept6 += bad == null ? 1 : 0;
-            } else {
-                bad = take(m, kept4);
-                kept4 += bad == null ? 1 : 0;
             }
             if (bad != null) {
                 m.free();

@@ -70,10 +70,7 @@ public final class Lpm6 {
         this.maxRules = maxRules;
         this.tbl8 = new int[Math.multiplyExact(tbl8Groups, GROUP_SIZE)];
         this.freeGroups = new int[tbl8Groups];
-        for (int i = 0; i < tbl8Groups; i++) {
-            freeGroups[i] = tbl8Groups - 1 - i;   // group 0 on top: low groups first, denser in cache
-        }
-        this.freeCount = tbl8Groups;
+        freeAllGroups();
         this.rules = new Map[129];
         for (int d = 1; d <= 128; d++) {
             rules[d] = new HashMap<>();
@@ -228,10 +225,7 @@ public final class Lpm6 {
         }
         Arrays.fill(tbl24, 0);
         Arrays.fill(tbl8, 0);
-        for (int i = 0; i < freeGroups.length; i++) {
-            freeGroups[i] = freeGroups.length - 1 - i;
-        }
-        freeCount = freeGroups.length;
+        freeAllGroups();
         ruleCount = 0;
     }
 
@@ -254,6 +248,14 @@ public final class Lpm6 {
     /** Bytes the lookup tables take (tbl24 is 64 MiB; each tbl8 group 1 KiB). */
     public long tableBytes() {
         return 4L * (tbl24.length + tbl8.length);
+    }
+
+    /** Every group free, group 0 on top of the stack: low groups are taken first, denser in cache. */
+    private void freeAllGroups() {
+        for (int i = 0; i < freeGroups.length; i++) {
+            freeGroups[i] = freeGroups.length - 1 - i;
+        }
+        freeCount = freeGroups.length;
     }
 
     /** How many groups adding a route at {@code target} would take: the levels its path has not reached. */
