@@ -45,7 +45,7 @@ public final class SteeredPortBackend implements PortBackend {
         this.deviceInfo = device.info();
         this.info = new PortInfo(deviceInfo.driverName(), Math.max(MAX_QUEUES, deviceInfo.maxRxQueues()),
                 Math.max(MAX_QUEUES, deviceInfo.maxTxQueues()), deviceInfo.minDescriptors(),
-                deviceInfo.maxDescriptors(), deviceInfo.maxRxPacketLength());
+                deviceInfo.maxDescriptors(), deviceInfo.maxRxPacketLength(), deviceInfo.preferredDescriptors());
         List<String> reasons = new ArrayList<>(steering.dropReasons());
         reasons.add(INVALID_QUEUE);
         this.dropReasons = List.copyOf(reasons);

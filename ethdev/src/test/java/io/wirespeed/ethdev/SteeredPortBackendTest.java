@@ -25,7 +25,7 @@ class SteeredPortBackendTest {
 
         @Override
         public PortInfo info() {
-            return new PortInfo("numbered", 1, 1, 8, 4096, 9000);
+            return new PortInfo("numbered", 1, 1, 8, 4096, 9000, 2048);
         }
 
         @Override
@@ -155,6 +155,12 @@ class SteeredPortBackendTest {
         assertThat(steered.info().maxRxQueues()).isEqualTo(SteeredPortBackend.MAX_QUEUES);
         assertThat(steered.info().maxTxQueues()).isEqualTo(SteeredPortBackend.MAX_QUEUES);
         assertThat(steered.info().driverName()).isEqualTo("numbered");
+    }
+
+    @Test
+    void keepsTheDevicesPreferredRingSize() {
+        PortBackend steered = new SteeredPortBackend(new Numbered(0), new BySequence(true, s -> 0));
+        assertThat(steered.info().preferredDescriptors()).isEqualTo(2048);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.wirespeed.classify.steer.FlowSteering;
 import io.wirespeed.ethdev.DriverRegistry;
 import io.wirespeed.ethdev.Port;
 import io.wirespeed.ethdev.PortConf;
+import io.wirespeed.ethdev.PortInfo;
 import io.wirespeed.ethdev.PortStats;
 import io.wirespeed.ethdev.SteeredPortBackend;
 import io.wirespeed.lcore.IdlePolicy;
@@ -14,6 +15,7 @@ import io.wirespeed.mbuf.Mempool;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -67,18 +69,28 @@ public final class Testpmd implements AutoCloseable {
                 // Every port gets the software receive stage: flow rules, RSS and more queues than its device.
                 ports.add(registry.open(ports.size(), vdev, device -> new SteeredPortBackend(device, new FlowSteering())));
             }
-            pool = Mempool.builder("mbuf_pool", config.mbufCount())
-                    .cacheSize(Math.min(config.mbufCache(), config.mbufCount() / 2))
+            // Ring sizes the user left open are the driver's choice (DPDK's default_rxportconf).
+            int[] rxd = new int[ports.size()];
+            int[] txd = new int[ports.size()];
+            for (int p = 0; p < ports.size(); p++) {
+                PortInfo info = ports.get(p).info();
+                rxd[p] = info.descriptors(config.rxDescriptors(), TestpmdConfig.FALLBACK_DESCRIPTORS);
+                txd[p] = info.descriptors(config.txDescriptors(), TestpmdConfig.FALLBACK_DESCRIPTORS);
+            }
+            int mbufs = config.mbufCount(Arrays.stream(rxd).max().orElseThrow(), Arrays.stream(txd).max().orElseThrow());
+            pool = Mempool.builder("mbuf_pool", mbufs)
+                    .cacheSize(Math.min(config.mbufCache(), mbufs / 2))
                     .dataRoom(config.mbufDataRoom())
                     .hugePages(config.hugePages())
                     .build();
-            for (Port port : ports) {
+            for (int p = 0; p < ports.size(); p++) {
+                Port port = ports.get(p);
                 port.configure(config.rxQueues(), config.txQueues(), PortConf.defaults());
                 for (int q = 0; q < config.rxQueues(); q++) {
-                    port.rxQueueSetup(q, config.rxDescriptors(), pool);
+                    port.rxQueueSetup(q, rxd[p], pool);
                 }
                 for (int q = 0; q < config.txQueues(); q++) {
-                    port.txQueueSetup(q, config.txDescriptors());
+                    port.txQueueSetup(q, txd[p]);
                 }
                 port.start();
             }

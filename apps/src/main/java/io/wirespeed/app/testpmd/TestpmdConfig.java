@@ -12,6 +12,7 @@ import java.util.Map;
  * @param vdevs           devargs of the ports, in port-id order
  * @param cores           the lcores; the first is the main lcore
  * @param forwardingCores how many worker lcores forward (--nb-cores)
+ * @param rxDescriptors   ring size per rx queue, 0 for the driver's preferred size
  * @param ethPeers        destination MAC per port for mac/txonly/flowgen (default 02:00:00:00:00:PORT)
  */
 public record TestpmdConfig(List<String> vdevs, CoreList cores, int forwardingCores, int burst, ForwardMode mode,
@@ -19,6 +20,8 @@ public record TestpmdConfig(List<String> vdevs, CoreList cores, int forwardingCo
                             int totalMbufs, int mbufCache, int mbufDataRoom, boolean hugePages, int txPacketLength,
                             int flowgenFlows, Map<Integer, MacAddress> ethPeers, String idle) {
     public static final int MAX_BURST = 512;
+    /** The ring size when neither --rxd/--txd nor the driver choose one (DPDK's ethdev fallback is 512; testpmd's used to be 1024). */
+    public static final int FALLBACK_DESCRIPTORS = 1024;
 
     /** How ports pair up into streams (DPDK's --port-topology). */
     public enum Topology {
@@ -80,6 +83,9 @@ public record TestpmdConfig(List<String> vdevs, CoreList cores, int forwardingCo
             throw new IllegalArgumentException("--txpkts " + txPacketLength + " must be " + UdpTemplate.MIN_FRAME + ".."
                     + mbufDataRoom + " (at least the Ethernet, IPv4 and UDP headers; at most the mbuf data room, --mbuf-size)");
         }
+        if (rxDescriptors < 0 || txDescriptors < 0) {
+            throw new IllegalArgumentException("--rxd and --txd must not be negative (0: the driver's preferred size)");
+        }
         if (totalMbufs < 0) {
             throw new IllegalArgumentException("--total-num-mbufs " + totalMbufs + " must not be negative");
         }
@@ -87,9 +93,10 @@ public record TestpmdConfig(List<String> vdevs, CoreList cores, int forwardingCo
 
     /**
      * Mbufs for the run: what --total-num-mbufs says, or enough for every descriptor, every lcore
-     * cache and every burst in flight (DPDK testpmd's own estimate).
+     * cache and every burst in flight (DPDK testpmd's own estimate), given the ring sizes the
+     * ports were set up with.
      */
-    public int mbufCount() {
+    public int mbufCount(int rxDescriptors, int txDescriptors) {
         if (totalMbufs > 0) {
             return totalMbufs;
         }

@@ -25,6 +25,12 @@ import java.util.List;
 final class AfXdpBackend implements PortBackend {
     static final int MIN_DESCRIPTORS = 64;
     static final int MAX_DESCRIPTORS = 16384;
+    /**
+     * The ring size asked for when the application leaves it to the driver: libxdp's default ring
+     * size, which DPDK's af_xdp PMD also prefers. A copy-mode socket on veth gets the frames of a
+     * whole NAPI poll at once, and 1024 receive slots overflow under a burst.
+     */
+    static final int PREFERRED_DESCRIPTORS = 2048;
     /** Ethernet header + one VLAN tag + FCS-less frame: the MTU a chunk holds is MAX_FRAME - 18. */
     private static final int L2_OVERHEAD = 18;
 
@@ -100,7 +106,7 @@ final class AfXdpBackend implements PortBackend {
     @Override
     public PortInfo info() {
         return new PortInfo("net_af_xdp", config.queueCount(), config.queueCount(), MIN_DESCRIPTORS, MAX_DESCRIPTORS,
-                UmemLayout.MAX_FRAME);
+                UmemLayout.MAX_FRAME, PREFERRED_DESCRIPTORS);
     }
 
     @Override
