@@ -51,7 +51,14 @@ run() {
       -l 0-1 --nb-cores 1 --fwd io --idle "$policy" --duration $((DUR + 4)) --stats-period 0.5 --json \
       >"$log" 2>&1 </dev/null &
   local dut=$!
-  sleep 2
+  # Traffic starts once testpmd forwards: before that its sockets (or the XDP program) are not
+  # there yet, and the frames they miss are the harness's, not the policy's.
+  local waited=0
+  until grep -q "packet forwarding - ports" "$log"; do
+    sleep 0.1; waited=$((waited + 1))
+    [ "$waited" -lt 300 ] || { echo "measure-idle: testpmd did not start forwarding in 30 s:" >&2; tail -3 "$log" >&2; return 1; }
+  done
+  sleep 0.5
   g0=$(counter wsi_gen wsiA0 tx_packets); s0=$(counter wsi_snk wsiB0 rx_packets)
   # 64-byte frames to the DUT's port (any unicast MAC: the DUT's sockets are promiscuous)
   timeout "$DUR" ip netns exec wsi_gen taskset -c 0 trafgen --dev wsiA0 --cpus 1 --no-cpu-stats -q \
