@@ -71,10 +71,12 @@ public final class TestpmdCommand implements Callable<Integer> {
     @Option(names = "--txq", paramLabel = "N", description = "tx queues per port (default ${DEFAULT-VALUE})")
     int txq = 1;
 
-    @Option(names = "--rxd", paramLabel = "N", description = "rx descriptors per queue (default: the driver's preferred size, else 1024)")
+    @Option(names = "--rxd", paramLabel = "N", description = "rx descriptors per queue (default: the driver's preferred size, else "
+            + TestpmdConfig.FALLBACK_DESCRIPTORS + ")")
     int rxd;
 
-    @Option(names = "--txd", paramLabel = "N", description = "tx descriptors per queue (default: the driver's preferred size, else 1024)")
+    @Option(names = "--txd", paramLabel = "N", description = "tx descriptors per queue (default: the driver's preferred size, else "
+            + TestpmdConfig.FALLBACK_DESCRIPTORS + ")")
     int txd;
 
     @Option(names = "--total-num-mbufs", paramLabel = "N", description = "mbufs in the pool (default: enough for the queues)")

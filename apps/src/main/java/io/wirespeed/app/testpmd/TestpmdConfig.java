@@ -20,7 +20,7 @@ public record TestpmdConfig(List<String> vdevs, CoreList cores, int forwardingCo
                             int totalMbufs, int mbufCache, int mbufDataRoom, boolean hugePages, int txPacketLength,
                             int flowgenFlows, Map<Integer, MacAddress> ethPeers, String idle) {
     public static final int MAX_BURST = 512;
-    /** The ring size when neither --rxd/--txd nor the driver choose one (DPDK's ethdev fallback is 512; testpmd's used to be 1024). */
+    /** The ring size when neither --rxd/--txd nor the driver choose one (DPDK's ethdev falls back to 512; we keep the 1024 testpmd had). */
     public static final int FALLBACK_DESCRIPTORS = 1024;
 
     /** How ports pair up into streams (DPDK's --port-topology). */
