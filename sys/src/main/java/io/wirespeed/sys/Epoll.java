@@ -32,8 +32,18 @@ public final class Epoll implements AutoCloseable {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle CTL = Libc.errnoCall("epoll_ctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
-    private static final MethodHandle WAIT = Libc.errnoCall("epoll_wait",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final FunctionDescriptor WAIT_DESCRIPTOR =
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    /**
+     * The sleeping lcore's wait, bound without errno capture: a capturing downcall allocates (some
+     * 40 bytes a call) until the JIT's last tier compiles its call site, and an lcore that sleeps a
+     * few hundred times a second takes minutes to get there. A failed wait is looked into with
+     * {@link #WAIT_CHECKED} instead.
+     */
+    private static final MethodHandle WAIT = Libc.call("epoll_wait", WAIT_DESCRIPTOR);
+    private static final MethodHandle WAIT_CHECKED = Libc.errnoCall("epoll_wait", WAIT_DESCRIPTOR);
+    /** Calls past the JDK's method-handle customization threshold (127), with room to spare. */
+    private static final int WARM_UP_CALLS = 300;
 
     private final int epfd;
     private final int capacity;
@@ -46,6 +56,18 @@ public final class Epoll implements AutoCloseable {
         this.capacity = capacity;
         this.events = arena.allocate(EVENT_SIZE * capacity, 8);
         this.request = arena.allocate(EVENT_SIZE, 8);
+        warmUp();
+    }
+
+    /**
+     * Set-up time, on the empty instance (each call returns at once): the one-time work the JDK
+     * does on a handle's first calls (linking, then a customized form after some 127 calls), which
+     * would otherwise allocate on the lcore's first sleeps.
+     */
+    private void warmUp() {
+        for (int i = 0; i < WARM_UP_CALLS; i++) {
+            await(0);
+        }
     }
 
     /** An epoll instance whose {@link #await} reports at most {@code capacity} descriptors at a time. */
@@ -90,20 +112,41 @@ public final class Epoll implements AutoCloseable {
      * ready descriptors; 0 on timeout or when a signal interrupted the wait.
      */
     public int await(int timeoutMillis) {
-        MemorySegment errno = Libc.errnoState();
+        int n;
         try {
-            int n = (int) WAIT.invokeExact(errno, epfd, events, capacity, timeoutMillis);
-            if (n < 0) {
-                int e = Libc.lastErrno(errno);
-                if (e == Errno.EINTR) {
-                    return 0;
-                }
-                throw new SysException("epoll_wait", e);
-            }
-            return n;
+            n = (int) WAIT.invokeExact(epfd, events, capacity, timeoutMillis);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
+        return n >= 0 ? n : afterFailedWait();
+    }
+
+    /**
+     * epoll_wait failed without saying why. Its one transient failure is EINTR (a signal); the
+     * others (EBADF, EFAULT, EINVAL) fail every call. So look again, without blocking and with
+     * errno captured: a success means the wait was interrupted, and reports what is ready now.
+     */
+    private int afterFailedWait() {
+        MemorySegment errno = Libc.errnoState();
+        int n;
+        try {
+            n = (int) WAIT_CHECKED.invokeExact(errno, epfd, events, capacity, 0);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+        if (n >= 0) {
+            return n;
+        }
+        int e = Libc.lastErrno(errno);
+        if (e == Errno.EINTR) {
+            return 0;
+        }
+        throw new SysException("epoll_wait", e);
+    }
+
+    /** The epoll instance's own descriptor. */
+    int fd() {
+        return epfd;
     }
 
     public long data(int i) {
