@@ -40,6 +40,16 @@ up() {
 trap 'kill $(jobs -p) 2>/dev/null || true; down' EXIT
 counter() { ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"; }
 
+# pace RATE_PPS: trafgen's options for that offered load. trafgen's --rate sends each second's
+# quota back to back and then waits for the next second (measured with 0.6.8: 2,500 pps arrive
+# as one 2,500-frame burst in about 10 ms), which at a low rate is a burst test, not a steady
+# load; so low rates use a fixed gap between frames (a sleep each: steady, but it tops out near
+# 20 kpps), high rates --rate. 0: as fast as trafgen goes.
+pace() {
+  if [ "$1" -eq 0 ]; then return; fi
+  if [ "$1" -le 20000 ]; then echo "--gap $((1000000000 / $1))ns"; else echo "-b ${1}pps"; fi
+}
+
 # run POLICY RATE_PPS (0 = as fast as trafgen goes): one measured run, prints the result line
 run() {
   local policy=$1 rate=$2 log json g0 g1 s0 s1 gr lines ramp_missed
@@ -62,7 +72,7 @@ run() {
   g0=$(counter wsi_gen wsiA0 tx_packets); s0=$(counter wsi_snk wsiB0 rx_packets)
   # 64-byte frames to the DUT's port (any unicast MAC: the DUT's sockets are promiscuous)
   timeout "$DUR" ip netns exec wsi_gen taskset -c 0 trafgen --dev wsiA0 --cpus 1 --no-cpu-stats -q \
-      ${rate:+$( [ "$rate" -gt 0 ] && echo "-b ${rate}pps" )} \
+      $(pace "$rate") \
       '{ 0x02,0x00,0x00,0x00,0x00,0x01, 0x02,0x00,0x00,0x00,0x00,0x02, c16(0x0800), fill(0x00, 50) }' \
       >/dev/null 2>&1 &
   local gen=$!

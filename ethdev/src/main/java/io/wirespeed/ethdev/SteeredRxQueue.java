@@ -180,6 +180,13 @@ final class SteeredRxQueue extends RxQueue {
         }
     }
 
+    @Override
+    public void sleptOn() {
+        if (device != null) {
+            device.sleptOn();
+        }
+    }
+
     /** Finite when every device queue is: the port's packets then come from sources that end. */
     @Override
     public boolean isFinite() {

@@ -18,6 +18,7 @@ class SteeredPortBackendTest {
         final long total;
         long next;
         long sent;
+        int sleptOn;
 
         Numbered(long total) {
             this.total = total;
@@ -53,6 +54,11 @@ class SteeredPortBackendTest {
                 @Override
                 public boolean isExhausted() {
                     return next == total;
+                }
+
+                @Override
+                public void sleptOn() {
+                    sleptOn++;
                 }
             };
         }
@@ -161,6 +167,13 @@ class SteeredPortBackendTest {
     void keepsTheDevicesPreferredRingSize() {
         PortBackend steered = new SteeredPortBackend(new Numbered(0), new BySequence(true, s -> 0));
         assertThat(steered.info().preferredDescriptors()).isEqualTo(2048);
+    }
+
+    @Test
+    void aQueueSleptOnTellsItsDeviceQueue() {
+        Numbered device = new Numbered(0);
+        start(device, new BySequence(true, s -> 0), 1, 1).rxQueue(0).sleptOn();
+        assertThat(device.sleptOn).isEqualTo(1);
     }
 
     @Test

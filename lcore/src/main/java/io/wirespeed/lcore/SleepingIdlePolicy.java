@@ -15,8 +15,9 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>{@code adaptive}: poll while traffic flows; once the traffic falls below a threshold
  *       ({@link #ADAPTIVE_LOW_RATE_PPS} by default), after {@code spinPolls} empty polls pause
- *       briefly between polls; after {@code suspendPolls} arm the queues' interrupts and block in
- *       epoll until one fires (or a timeout, so that a stop request is seen), then poll again.
+ *       briefly between polls (no such pauses by default, see {@link #ADAPTIVE_SUSPEND_POLLS});
+ *       after {@code suspendPolls} arm the queues' interrupts and block in epoll until one fires
+ *       (or a timeout, so that a stop request is seen), then poll again.
  *   <li>{@code interrupt}: a kernel-like receiver: block after every empty poll.
  * </ul>
  *
@@ -45,7 +46,14 @@ import java.util.function.LongSupplier;
  */
 public final class SleepingIdlePolicy implements IdlePolicy {
     static final int ADAPTIVE_SPIN_POLLS = 64;
-    static final int ADAPTIVE_SUSPEND_POLLS = 300;
+    /**
+     * Adaptive mode sleeps right after its spin: no pause phase by default. A pause costs about
+     * what a sleep costs (each is a context switch, on a VM through the hypervisor's halt) but,
+     * unlike a sleep on the queues' descriptors, does not end when a frame comes. Measured over
+     * AF_XDP at a steady 2,000 pps (kernel busy polling off): 10 pauses before each sleep took
+     * 30 % of a core, 3 took 14 %, none 8 %.
+     */
+    static final int ADAPTIVE_SUSPEND_POLLS = ADAPTIVE_SPIN_POLLS;
     static final long PAUSE_NANOS = 10_000;
     /**
      * The timer slack a pausing lcore asks for: with Linux's default 50 µs a 10 µs pause lasted
@@ -153,6 +161,7 @@ public final class SleepingIdlePolicy implements IdlePolicy {
             throw new IllegalStateException("watch every source before the loop starts");
         }
         watched.add(source);
+        source.sleptOn();
     }
 
     @Override

@@ -13,6 +13,7 @@ class SleepingIdlePolicyTest {
     static final class Doorbell implements InterruptSource, AutoCloseable {
         final EventFd fd = EventFd.create();
         final List<Boolean> enables = new ArrayList<>();
+        int sleptOn;
 
         @Override
         public int interruptFd() {
@@ -25,8 +26,23 @@ class SleepingIdlePolicyTest {
         }
 
         @Override
+        public void sleptOn() {
+            sleptOn++;
+        }
+
+        @Override
         public void close() {
             fd.close();
+        }
+    }
+
+    @Test
+    void watchingASourceTellsItOnceThatItWillBeSleptOn() {
+        try (Doorbell bell = new Doorbell()) {
+            SleepingIdlePolicy policy = SleepingIdlePolicy.adaptive();
+            policy.watch(bell);
+            assertThat(bell.sleptOn).isEqualTo(1);
+            policy.close();
         }
     }
 

@@ -32,7 +32,7 @@ final class XskSocket implements AutoCloseable {
     private final ProducerRing tx;
     private final boolean zeroCopy;
     /** Whether preferred busy polling is on: an empty RX ring is then worth a recvfrom. */
-    private final boolean busyPolling;
+    private volatile boolean busyPolling;
     /** rxHeld[i] == 1: mbuf i is in the fill ring or in the kernel's hands for receiving. RX lcore only. */
     private final byte[] rxHeld;
     /** txHeld[i]: references to mbuf i posted for sending and not completed yet. TX lcore only. */
@@ -241,6 +241,19 @@ final class XskSocket implements AutoCloseable {
 
     boolean busyPolling() {
         return busyPolling;
+    }
+
+    /**
+     * Turns preferred busy polling off (both SO_ options to 0): from now on neither recvfrom nor
+     * sendto runs the kernel's receive loop on the caller's CPU. Not a data-path call.
+     */
+    void stopBusyPolling() {
+        if (!busyPolling) {
+            return;
+        }
+        busyPolling = false;
+        Sockets.setsockopt(fd, Sockets.SOL_SOCKET, SO_PREFER_BUSY_POLL, 0);
+        Sockets.setsockopt(fd, Sockets.SOL_SOCKET, SO_BUSY_POLL, 0);
     }
 
     /** Whether the kernel runs this socket in zero-copy mode (XDP_OPTIONS). */
