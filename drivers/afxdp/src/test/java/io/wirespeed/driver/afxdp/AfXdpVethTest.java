@@ -128,6 +128,19 @@ class AfXdpVethTest {
     }
 
     @Test
+    void aQueueSleptOnStopsBusyPollingAndStillReceives() throws Exception {
+        VethPair veth = closeLater(VethPair.create());
+        Port port = start("net_af_xdp0,iface=" + veth.a(), 1, 256);
+        port.rxQueue(0).sleptOn();
+        assertThat(xstat(port, "q0_busy_polling")).isZero();
+        RawSocket peer = closeLater(RawSocket.open(veth.b()));
+        for (int i = 0; i < 10; i++) {
+            peer.send(TestFrames.frame(i, 100));
+        }
+        assertThat(receive(port, 0, 10)).extracting(TestFrames::sequence).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
     void aTransmittedBurstArrivesAtThePeerByteForByte() throws Exception {
         VethPair veth = closeLater(VethPair.create());
         Port port = start("net_af_xdp0,iface=" + veth.a(), 1, 256);
