@@ -42,8 +42,6 @@ public final class Epoll implements AutoCloseable {
      */
     private static final MethodHandle WAIT = Libc.call("epoll_wait", WAIT_DESCRIPTOR);
     private static final MethodHandle WAIT_CHECKED = Libc.errnoCall("epoll_wait", WAIT_DESCRIPTOR);
-    /** Calls past the JDK's method-handle customization threshold (127), with room to spare. */
-    private static final int WARM_UP_CALLS = 300;
 
     private final int epfd;
     private final int capacity;
@@ -65,7 +63,7 @@ public final class Epoll implements AutoCloseable {
      * would otherwise allocate on the lcore's first sleeps.
      */
     private void warmUp() {
-        for (int i = 0; i < WARM_UP_CALLS; i++) {
+        for (int i = 0; i < Libc.HANDLE_WARM_UP_CALLS; i++) {
             await(0);
         }
     }

@@ -24,6 +24,13 @@ public final class Libc {
     private static final ThreadLocal<MemorySegment> ERRNO_STATE =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE_LAYOUT));
 
+    /**
+     * How often to call a downcall handle at set-up so that the data path never meets the JDK's
+     * one-time work on it (linking, then a customized form after some 127 calls, both allocating):
+     * past that threshold, with room to spare.
+     */
+    public static final int HANDLE_WARM_UP_CALLS = 300;
+
     private Libc() {
     }
 

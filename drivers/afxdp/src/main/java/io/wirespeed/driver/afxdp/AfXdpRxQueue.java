@@ -90,7 +90,7 @@ final class AfXdpRxQueue extends RxQueue {
         this.fill = socket.fill();
         this.fd = socket.fd();
         this.bufferLength = umem.bufferLength();
-        this.busyPolling = socket.busyPolling() && !sleptOn;
+        this.busyPolling = socket.busyPolling();
         this.kicksFillRing = socket.zeroCopy();
         this.unstocked = 0;
         this.unstockedCounted = 0;

@@ -26,8 +26,6 @@ final class Wakeup {
     private static final MethodHandle RECVFROM = Libc.call("recvfrom",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
 
-    /** Calls past the JDK's method-handle customization threshold (127), with room to spare. */
-    private static final int WARM_UP_CALLS = 300;
 
     private Wakeup() {
     }
@@ -40,7 +38,7 @@ final class Wakeup {
      * warm, and shows as some 1 MB allocated on the data path.
      */
     static void warmUp() {
-        for (int i = 0; i < WARM_UP_CALLS; i++) {
+        for (int i = 0; i < Libc.HANDLE_WARM_UP_CALLS; i++) {
             transmit(-1);
             receive(-1);
         }
