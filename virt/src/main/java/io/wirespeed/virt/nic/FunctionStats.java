@@ -1,0 +1,99 @@
+package io.wirespeed.virt.nic;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What the NIC counted for one function (or for the whole NIC): frames and bytes each way and
+ * drops by reason. Only the NIC's service thread writes (opaque stores, one writer); any thread
+ * reads with opaque loads and sees each counter move forward.
+ */
+public final class FunctionStats {
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final int RX_PACKETS = 0;
+    private static final int RX_BYTES = 1;
+    private static final int TX_PACKETS = 2;
+    private static final int TX_BYTES = 3;
+    private static final int INTERRUPTS = 4;
+    private static final int DROPS = 5;
+
+    private final long[] slots = new long[DROPS + DropReason.count()];
+
+    private void add(int slot, long n) {
+        SLOT.setOpaque(slots, slot, (long) SLOT.getOpaque(slots, slot) + n);
+    }
+
+    private long get(int slot) {
+        return (long) SLOT.getOpaque(slots, slot);
+    }
+
+    /** NIC thread: {@code bytes} were delivered into the function's receive ring as one frame. */
+    void received(int bytes) {
+        add(RX_PACKETS, 1);
+        add(RX_BYTES, bytes);
+    }
+
+    /** NIC thread: one frame of {@code bytes} was taken from the function's transmit ring (or sent to the wire). */
+    void transmitted(int bytes) {
+        add(TX_PACKETS, 1);
+        add(TX_BYTES, bytes);
+    }
+
+    void interrupted() {
+        add(INTERRUPTS, 1);
+    }
+
+    void dropped(DropReason reason) {
+        add(DROPS + reason.ordinal(), 1);
+    }
+
+    void dropped(DropReason reason, long n) {
+        add(DROPS + reason.ordinal(), n);
+    }
+
+    public long rxPackets() {
+        return get(RX_PACKETS);
+    }
+
+    public long rxBytes() {
+        return get(RX_BYTES);
+    }
+
+    public long txPackets() {
+        return get(TX_PACKETS);
+    }
+
+    public long txBytes() {
+        return get(TX_BYTES);
+    }
+
+    public long interrupts() {
+        return get(INTERRUPTS);
+    }
+
+    public long drops(DropReason reason) {
+        return get(DROPS + reason.ordinal());
+    }
+
+    public long totalDrops() {
+        long sum = 0;
+        for (int r = 0; r < DropReason.count(); r++) {
+            sum += get(DROPS + r);
+        }
+        return sum;
+    }
+
+    /** The non-zero drop counters by reason. */
+    public Map<DropReason, Long> dropsByReason() {
+        Map<DropReason, Long> out = new EnumMap<>(DropReason.class);
+        for (int r = 0; r < DropReason.count(); r++) {
+            long n = get(DROPS + r);
+            if (n != 0) {
+                out.put(DropReason.at(r), n);
+            }
+        }
+        return out;
+    }
+}
