@@ -15,6 +15,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * The emulated SR-IOV / VMDq NIC: an uplink port, a PF with its own pool and up to
@@ -57,6 +58,11 @@ public final class EmulatedNic implements AutoCloseable {
      * nor its pool; {@link #close} stops the service thread and releases the NIC's own memory.
      */
     public EmulatedNic(NicConfig config, Port uplink) {
+        this(config, uplink, System::nanoTime);
+    }
+
+    /** A NIC whose pacing and interrupt moderation read {@code clock} (tests drive time themselves). */
+    EmulatedNic(NicConfig config, Port uplink, LongSupplier clock) {
         this.config = config;
         this.uplink = uplink;
         this.vfs = new NicFunction[config.totalVfs()];
@@ -65,7 +71,7 @@ public final class EmulatedNic implements AutoCloseable {
         this.wirePool = Mempool.builder("nic-wire", 4096).cacheSize(0).build();
         this.admin = new PhysicalFunction(this);
         this.engine = new NicEngine(() -> table, uplink, wirePool, uplinkStats, nicStats, config.linkBitsPerSecond(),
-                config.interruptIntervalNanos());
+                config.interruptIntervalNanos(), clock);
         synchronized (lock) {
             pf.resetDone(true);
             republish();

@@ -9,6 +9,7 @@ import io.wirespeed.mbuf.Mbuf;
 import io.wirespeed.mbuf.Mempool;
 import io.wirespeed.net.MacAddress;
 import java.lang.invoke.VarHandle;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,7 @@ final class NicEngine {
     private static final long LINK_BURST_NANOS = 100_000;
 
     private final Supplier<ForwardingTable> tables;
+    private final LongSupplier clock;
     private final Port uplink;
     private final Mempool wirePool;
     private final FunctionStats uplinkStats;
@@ -44,8 +46,9 @@ final class NicEngine {
     private long now;
 
     NicEngine(Supplier<ForwardingTable> tables, Port uplink, Mempool wirePool, FunctionStats uplinkStats,
-              FunctionStats nicStats, long linkBitsPerSecond, long interruptIntervalNanos) {
+              FunctionStats nicStats, long linkBitsPerSecond, long interruptIntervalNanos, LongSupplier clock) {
         this.tables = tables;
+        this.clock = clock;
         this.uplink = uplink;
         this.wirePool = wirePool;
         this.uplinkStats = uplinkStats;
@@ -65,7 +68,7 @@ final class NicEngine {
             keepPendingOf(t);
             lastTable = t;
         }
-        now = System.nanoTime();
+        now = clock.getAsLong();
         int work = receiveFromWire(t);
         int[] transmitters = t.transmitters;
         if (wireOut.admits(now)) {

@@ -19,12 +19,16 @@ final class NicFixture implements AutoCloseable {
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     NicFixture(NicConfig config, List<FlowSpec> wire) {
+        this(config, wire, System::nanoTime);
+    }
+
+    NicFixture(NicConfig config, List<FlowSpec> wire, java.util.function.LongSupplier clock) {
         uplink = new Port(0, "net_gen0", TrafficGenerator.DRIVER, new TrafficGenerator(wire));
         uplink.configure(1, 1, PortConf.defaults());
         uplink.rxQueueSetup(0, 1024, wirePool);
         uplink.txQueueSetup(0, 1024);
         uplink.start();
-        nic = new EmulatedNic(config, uplink);
+        nic = new EmulatedNic(config, uplink, clock);
     }
 
     /** A guest on VF {@code vf}: its own memory zone, a mempool in it, a started net_vf port. */
