@@ -1,0 +1,74 @@
+package io.wirespeed.virt.nic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirespeed.ethdev.Port;
+import io.wirespeed.net.MacAddress;
+import io.wirespeed.virt.traffic.FlowSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConservationTest {
+    private static final long A = MacAddress.parse("02:00:00:00:00:10");
+    private static final long B = MacAddress.parse("02:00:00:00:00:11");
+    private static final long PEER = MacAddress.parse("02:00:00:00:99:01");
+
+    /**
+     * Unicast to two VFs, to nobody, in a wrong VLAN and too short, with VF 1's ring left full
+     * and its link disabled half-way: every frame from the wire is delivered or counted.
+     */
+    @Test
+    void everyWireFrameIsDeliveredOrCountedWithAReason() throws Exception {
+        List<FlowSpec> wire = List.of(FlowSpec.of(A, PEER, 64, 3_000), FlowSpec.of(B, PEER, 64, 3_000),
+                FlowSpec.of(MacAddress.parse("02:00:00:00:00:99"), PEER, 64, 500),
+                FlowSpec.of(A, PEER, 64, 400).withVlan(7), FlowSpec.of(A, PEER, 10, 100));
+        try (NicFixture f = new NicFixture(NicConfig.defaults(), wire)) {
+            f.nic.pf().numVfs(2);
+            f.nic.pf().mac(0, A);
+            f.nic.pf().mac(1, B);
+            Port a = f.guest(0);
+            f.guest(1); // never drained: its ring fills
+            long delivered = 0;
+            for (int pass = 0; pass < 400; pass++) {
+                f.nic.poll();
+                delivered += NicFixture.drain(a);
+                if (pass == 100) {
+                    f.nic.pf().linkState(1, LinkState.DISABLE);
+                }
+            }
+            f.settle();
+            delivered += NicFixture.drain(a) + f.nic.vf(1).stats().rxPackets();
+            long drops = f.nic.nicStats().totalDrops() + f.nic.vf(0).stats().totalDrops()
+                    + f.nic.vf(1).stats().totalDrops();
+            assertThat(f.nic.uplinkStats().rxPackets()).isEqualTo(7_000);
+            assertThat(delivered + drops).isEqualTo(7_000);
+            assertThat(f.nic.vf(1).stats().drops(DropReason.LINK_DOWN)).isPositive();
+            assertThat(f.nic.vf(1).stats().drops(DropReason.RX_RING_FULL)).isPositive();
+            assertThat(f.nic.nicStats().drops(DropReason.MALFORMED)).isEqualTo(100);
+            assertThat(f.nic.vf(0).stats().drops(DropReason.VLAN_FILTER)).isEqualTo(400);
+            assertThat(f.nic.nicStats().drops(DropReason.NO_POOL)).isEqualTo(500);
+        }
+    }
+
+    /** numvfs to 0 under traffic: frames for the removed VFs are counted, not lost. */
+    @Test
+    void removingVfsUnderTrafficCountsTheirFrames() throws Exception {
+        try (NicFixture f = new NicFixture(NicConfig.defaults(), List.of(FlowSpec.of(A, PEER, 64, 5_000)))) {
+            f.nic.pf().numVfs(1);
+            f.nic.pf().mac(0, A);
+            Port a = f.guest(0);
+            NicFunction vf0 = f.nic.vf(0);
+            long delivered = 0;
+            for (int pass = 0; pass < 50; pass++) {
+                f.nic.poll();
+                delivered += NicFixture.drain(a);
+            }
+            f.nic.pf().numVfs(0);
+            f.settle();
+            delivered += NicFixture.drain(a);
+            long drops = f.nic.nicStats().totalDrops() + vf0.stats().totalDrops();
+            assertThat(delivered).isPositive();
+            assertThat(delivered + drops).isEqualTo(5_000);
+        }
+    }
+}
