@@ -84,10 +84,6 @@ final class Frame {
         return VlanKeys.key(tpid, outerTci() & 0xfff);
     }
 
-    boolean tagged() {
-        return outerTpid() != 0;
-    }
-
     /** Bytes the frame has on the wire, with its inserted tags. */
     int wireLength() {
         return length + insertedCount * TAG_BYTES;

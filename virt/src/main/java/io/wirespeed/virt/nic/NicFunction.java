@@ -30,7 +30,6 @@ public final class NicFunction implements VfDevice {
     private boolean resetDone;
     private boolean started;
     private boolean removed;
-    private int startedQueues;
     private RxDma[] rx = new RxDma[0];
     private TxDma[] tx = new TxDma[0];
     private final Map<String, Long> refused = new TreeMap<>();
@@ -118,7 +117,6 @@ public final class NicFunction implements VfDevice {
             }
             rx = r;
             tx = t;
-            startedQueues = queues;
             started = true;
             nic.republish();
         }
@@ -195,10 +193,6 @@ public final class NicFunction implements VfDevice {
 
     boolean removed() {
         return removed;
-    }
-
-    int startedQueues() {
-        return startedQueues;
     }
 
     RxDma[] rx() {

@@ -111,11 +111,6 @@ final class VfRxQueue extends RxQueue {
         }
     }
 
-    /** Frames waiting in the ring (a guest's NAPI budget check); reads descriptors, no side effects. */
-    boolean hasWork() {
-        return (ring.statusAcquire(next) & DescriptorRing.DD) != 0;
-    }
-
     @Override
     protected void release() {
         releaseBuffers();
