@@ -16,11 +16,14 @@ import io.wirespeed.sys.EventFd;
  * driver moves the tail to {@code k} (once per burst).
  */
 final class VfRxQueue extends RxQueue {
+    private static final int MAX_BURST = 64;
     private final DescriptorRing ring;
     private final Mempool pool;
     private final EventFd interrupt;
     /** The mbuf posted in each slot (the 82599 driver's sw_ring). */
     private final Mbuf[] posted;
+    /** Replacement buffers for one burst. */
+    private final Mbuf[] fresh;
     private final long zoneBase;
     private final int mask;
     /** The next slot the device will complete. */
@@ -32,6 +35,7 @@ final class VfRxQueue extends RxQueue {
         this.pool = pool;
         this.interrupt = interrupt;
         this.posted = new Mbuf[ring.size()];
+        this.fresh = new Mbuf[Math.min(ring.size(), MAX_BURST)];
         this.zoneBase = pool.zone().segment().address();
         this.mask = ring.mask();
         ring.interruptMasked(true);
@@ -55,19 +59,23 @@ final class VfRxQueue extends RxQueue {
 
     @Override
     public int rxBurst(Mbuf[] mbufs, int offset, int n) {
+        int ready = 0;
+        int limit = Math.min(n, fresh.length);
+        while (ready < limit && (ring.statusAcquire((next + ready) & mask) & DescriptorRing.DD) != 0) {
+            ready++;
+        }
+        if (ready == 0) {
+            return 0;
+        }
+        // One pool operation for the burst's replacement buffers, as the 82599 driver's bulk refill.
+        if (pool.allocBulk(fresh, 0, ready) == 0) {
+            countNoMbuf(ready); // the frames stay in their slots until buffers free up
+            return 0;
+        }
         int slot = next;
-        int got = 0;
         long bytes = 0;
-        while (got < n) {
+        for (int k = 0; k < ready; k++) {
             int status = ring.statusAcquire(slot);
-            if ((status & DescriptorRing.DD) == 0) {
-                break;
-            }
-            Mbuf fresh = pool.alloc();
-            if (fresh == null) {
-                countNoMbuf(1); // the frame stays in its slot until a buffer frees up
-                break;
-            }
             Mbuf m = posted[slot];
             int length = ring.length(slot);
             m.length(length);
@@ -76,17 +84,16 @@ final class VfRxQueue extends RxQueue {
                 m.vlanTci(ring.tci(slot));
                 m.offloadFlags(OffloadFlags.RX_VLAN | OffloadFlags.RX_VLAN_STRIPPED);
             }
-            mbufs[offset + got++] = m;
+            mbufs[offset + k] = m;
             bytes += length;
-            post(slot, fresh);
+            post(slot, fresh[k]);
+            fresh[k] = null;
             slot = (slot + 1) & mask;
         }
-        if (got > 0) {
-            next = slot;
-            ring.tailRelease((slot - 1) & mask);
-            count(got, bytes);
-        }
-        return got;
+        next = slot;
+        ring.tailRelease((slot - 1) & mask);
+        count(ready, bytes);
+        return ready;
     }
 
     @Override

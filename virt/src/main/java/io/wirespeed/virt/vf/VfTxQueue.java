@@ -12,6 +12,8 @@ import io.wirespeed.mbuf.OffloadFlags;
 final class VfTxQueue extends TxQueue {
     private final DescriptorRing ring;
     private final Mbuf[] queued;
+    /** Done mbufs on their way back to the pool. */
+    private final Mbuf[] reclaimed = new Mbuf[64];
     private final long zoneBase;
     private final long zoneSize;
     private final int mask;
@@ -83,17 +85,23 @@ final class VfTxQueue extends TxQueue {
         return true;
     }
 
-    /** Frees the mbufs of every frame the device is done with. */
+    /** Frees the mbufs of every frame the device is done with, a burst at a time. */
     private void reclaim() {
         int slot = clean;
+        int done = 0;
         while (slot != tail && (ring.statusAcquire(slot) & DescriptorRing.DD) != 0) {
             Mbuf m = queued[slot];
             if (m != null) {
                 queued[slot] = null;
-                m.free();
+                reclaimed[done++] = m;
+                if (done == reclaimed.length) {
+                    Mbuf.freeBulk(reclaimed, 0, done);
+                    done = 0;
+                }
             }
             slot = (slot + 1) & mask;
         }
+        Mbuf.freeBulk(reclaimed, 0, done);
         clean = slot;
     }
 

@@ -1,5 +1,6 @@
 package io.wirespeed.driver.pcap;
 
+import io.wirespeed.ethdev.DiscardTxQueue;
 import io.wirespeed.ethdev.LinkStatus;
 import io.wirespeed.ethdev.MacAddress;
 import io.wirespeed.ethdev.PortBackend;

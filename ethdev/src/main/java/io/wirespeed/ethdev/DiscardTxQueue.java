@@ -1,14 +1,13 @@
-package io.wirespeed.driver.pcap;
+package io.wirespeed.ethdev;
 
-import io.wirespeed.ethdev.TxQueue;
 import io.wirespeed.mbuf.Mbuf;
 
 /**
- * The transmit queue of a port without tx_pcap: as DPDK's net_pcap does, it frees every packet
- * and counts it as sent (opackets, obytes), like net_null.
+ * A transmit queue that takes every packet, frees it and counts it as sent (opackets, obytes):
+ * net_pcap's queue without tx_pcap, the built-in generator's link partner.
  */
-final class DiscardTxQueue extends TxQueue {
-    DiscardTxQueue(int portId, int queueId) {
+public final class DiscardTxQueue extends TxQueue {
+    public DiscardTxQueue(int portId, int queueId) {
         super(portId, queueId);
     }
 
