@@ -10,11 +10,14 @@ public enum DropReason {
     VLAN_FILTER,
     /** A VF sent a frame whose source MAC or VLAN is not its own. */
     SPOOF,
-    /** A VF's frames beyond its max_tx_rate that never got sent before the run ended. */
+    /** Frames a VF's max_tx_rate held back in its transmit ring that were still there when it stopped. */
     RATE_LIMIT,
     /** The receiving queue had no free descriptor. */
     RX_RING_FULL,
-    /** The receiving function is down: link disabled, driver not started, or its guest gone. */
+    /**
+     * The receiving function is down (link disabled, driver not started, or its guest gone), or
+     * a function stopped with frames still queued for transmit.
+     */
     LINK_DOWN,
     /** Shorter than an Ethernet header, or a TX descriptor chain the NIC cannot read. */
     MALFORMED,

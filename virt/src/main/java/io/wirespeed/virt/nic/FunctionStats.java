@@ -17,9 +17,15 @@ public final class FunctionStats {
     private static final int TX_PACKETS = 2;
     private static final int TX_BYTES = 3;
     private static final int INTERRUPTS = 4;
-    private static final int DROPS = 5;
+    private static final int REPLICAS = 5;
+    private static final int DROPS = 6;
 
     private final long[] slots = new long[DROPS + DropReason.count()];
+    /**
+     * Drops the admin path counts (frames left in a ring when its function stops), written under
+     * the NIC's lock: a second writer with slots of its own, so neither overwrites the other.
+     */
+    private final long[] adminDrops = new long[DropReason.count()];
 
     private void add(int slot, long n) {
         SLOT.setOpaque(slots, slot, (long) SLOT.getOpaque(slots, slot) + n);
@@ -43,6 +49,11 @@ public final class FunctionStats {
 
     void interrupted() {
         add(INTERRUPTS, 1);
+    }
+
+    /** NIC thread: one frame went to {@code n} more places than one (copies beyond the first). */
+    void replicated(int n) {
+        add(REPLICAS, n);
     }
 
     void dropped(DropReason reason) {
@@ -73,14 +84,27 @@ public final class FunctionStats {
         return get(INTERRUPTS);
     }
 
+    /**
+     * Copies made beyond the first: a broadcast delivered to three pools counts 2 here. A frame
+     * offered to the NIC has 1 + its replicas outcomes (delivered, sent to the wire or dropped).
+     */
+    /** Admin path, under the NIC's lock: {@code n} frames dropped while no pass could see them. */
+    void droppedByAdmin(DropReason reason, long n) {
+        SLOT.setOpaque(adminDrops, reason.ordinal(), (long) SLOT.getOpaque(adminDrops, reason.ordinal()) + n);
+    }
+
+    public long replicas() {
+        return get(REPLICAS);
+    }
+
     public long drops(DropReason reason) {
-        return get(DROPS + reason.ordinal());
+        return get(DROPS + reason.ordinal()) + (long) SLOT.getOpaque(adminDrops, reason.ordinal());
     }
 
     public long totalDrops() {
         long sum = 0;
         for (int r = 0; r < DropReason.count(); r++) {
-            sum += get(DROPS + r);
+            sum += drops(DropReason.at(r));
         }
         return sum;
     }
@@ -89,7 +113,7 @@ public final class FunctionStats {
     public Map<DropReason, Long> dropsByReason() {
         Map<DropReason, Long> out = new EnumMap<>(DropReason.class);
         for (int r = 0; r < DropReason.count(); r++) {
-            long n = get(DROPS + r);
+            long n = drops(DropReason.at(r));
             if (n != 0) {
                 out.put(DropReason.at(r), n);
             }

@@ -119,6 +119,8 @@ final class NicEngine {
                     : replicate(t, t.allMulticast(vlan), -1) + replicate(t, t.multicast(destination, vlan), -1);
             if (copies == 0) {
                 nicStats.dropped(DropReason.NO_POOL);
+            } else if (copies > 1) {
+                nicStats.replicated(copies - 1);
             }
             return;
         }
@@ -127,7 +129,11 @@ final class NicEngine {
             deliver(t, to);
             return;
         }
-        if (replicate(t, t.promiscuous(vlan), -1) > 0) {
+        int copies = replicate(t, t.promiscuous(vlan), -1);
+        if (copies > 0) {
+            if (copies > 1) {
+                nicStats.replicated(copies - 1);
+            }
             return;
         }
         int owner = t.owner(destination);
@@ -239,11 +245,11 @@ final class NicEngine {
         int vlan = frame.vlanKey();
         long destination = frame.destination;
         if (MacAddress.isMulticast(destination)) {
-            if (MacAddress.isBroadcast(destination)) {
-                replicate(t, t.broadcast(vlan), source);
-            } else {
-                replicate(t, t.allMulticast(vlan), source);
-                replicate(t, t.multicast(destination, vlan), source);
+            int copies = MacAddress.isBroadcast(destination)
+                    ? replicate(t, t.broadcast(vlan), source)
+                    : replicate(t, t.allMulticast(vlan), source) + replicate(t, t.multicast(destination, vlan), source);
+            if (copies > 0) {
+                nicStats.replicated(copies); // the wire gets the frame as well
             }
             return true;
         }

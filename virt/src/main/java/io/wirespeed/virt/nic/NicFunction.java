@@ -132,6 +132,27 @@ public final class NicFunction implements VfDevice {
             nic.republish();
         }
         nic.awaitQuiescence(); // the service thread may still hold the old table: let it finish its pass
+        countUnsent();
+    }
+
+    /**
+     * Once stopped and out of every pass: completes the frames its driver queued that the NIC
+     * never sent, counting them as rate_limit when a max_tx_rate held them back, else link_down.
+     */
+    void countUnsent() {
+        synchronized (nic.lock()) {
+            if (started) {
+                return; // restarted meanwhile: its new rings start where the old ones stopped
+            }
+            DropReason reason = settings.maxTxRateMbps() > 0 ? DropReason.RATE_LIMIT : DropReason.LINK_DOWN;
+            for (TxDma t : tx) {
+                int n = t.discardQueued();
+                if (n > 0) {
+                    stats.droppedByAdmin(reason, n);
+                }
+            }
+            tx = new TxDma[0];
+        }
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.wirespeed.virt.nic;
 
 import io.wirespeed.net.MacAddress;
 import io.wirespeed.virt.vf.XcastMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,6 +34,7 @@ public final class PhysicalFunction {
      * changes to another non-zero count only through 0.
      */
     public void numVfs(int n) {
+        List<NicFunction> removed = new ArrayList<>();
         synchronized (nic.lock()) {
             int current = nic.numVfs();
             if (n < 0 || n > totalVfs()) {
@@ -44,9 +47,17 @@ public final class PhysicalFunction {
                 throw new IllegalArgumentException("numvfs is " + current + ": set it to 0 before changing it to " + n
                         + " (as sriov_numvfs requires)");
             }
+            if (n == 0) {
+                for (int i = 0; i < current; i++) {
+                    removed.add(nic.vfSlots()[i]);
+                }
+            }
             nic.setNumVfs(n);
         }
         nic.awaitQuiescence();
+        for (NicFunction f : removed) {
+            f.countUnsent();
+        }
     }
 
     void checkVf(int vf) {

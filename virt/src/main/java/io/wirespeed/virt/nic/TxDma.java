@@ -116,6 +116,24 @@ final class TxDma {
         return lastInsertVlan ? lastTci : -1;
     }
 
+    /**
+     * Completes every frame still queued, unsent, and returns how many frames that was (a chain
+     * counts once; a chain without its end yet counts as one). Only once no pass reads the ring.
+     */
+    int discardQueued() {
+        int queued = (ring.tailAcquire() - head) & mask;
+        int frames = 0;
+        boolean open = false;
+        for (int i = 0; i < queued; i++) {
+            open = (ring.statusAcquire((head + i) & mask) & DescriptorRing.EOP) == 0;
+            if (!open) {
+                frames++;
+            }
+        }
+        complete(queued);
+        return open ? frames + 1 : frames;
+    }
+
     /** Hands {@code descriptors} back to the driver, done. */
     void complete(int descriptors) {
         for (int i = 0; i < descriptors; i++) {

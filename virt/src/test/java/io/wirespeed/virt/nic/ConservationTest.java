@@ -71,4 +71,40 @@ class ConservationTest {
             assertThat(delivered + drops).isEqualTo(5_000);
         }
     }
+    /** A broadcast to three pools is one frame offered and three outcomes: two replicas counted. */
+    @Test
+    void replicatedFramesAreCountedPerCopy() throws Exception {
+        long broadcast = MacAddress.parse("ff:ff:ff:ff:ff:ff");
+        try (NicFixture f = new NicFixture(NicConfig.defaults(), List.of(FlowSpec.of(broadcast, PEER, 64, 100)))) {
+            f.nic.pf().numVfs(3);
+            Port[] guests = {f.guest(0), f.guest(1), f.guest(2)};
+            f.settle();
+            long delivered = 0;
+            for (Port g : guests) {
+                delivered += NicFixture.drain(g);
+            }
+            assertThat(f.nic.nicStats().replicas()).isEqualTo(200);
+            assertThat(delivered).isEqualTo(f.nic.uplinkStats().rxPackets() + f.nic.nicStats().replicas());
+        }
+    }
+
+    /** Frames a guest queued that the NIC never took are counted when its VF stops. */
+    @Test
+    void framesLeftInATransmitRingAreCountedWhenTheVfStops() throws Exception {
+        try (NicFixture f = new NicFixture(NicConfig.defaults(), List.of())) {
+            f.nic.pf().numVfs(2);
+            f.nic.pf().mac(0, A);
+            f.nic.pf().rate(1, 100, 0);
+            f.nic.pf().mac(1, B);
+            NicFixture.Guest a = f.guestWithPool(0);
+            NicFixture.Guest b = f.guestWithPool(1);
+            NicFixture.send(a, FlowSpec.of(B, A, 64, 100));
+            NicFixture.send(b, FlowSpec.of(A, B, 64, 50));
+            a.port().stop(); // no pass ran: all 100 are still queued
+            b.port().stop();
+            assertThat(f.nic.vf(0).stats().drops(DropReason.LINK_DOWN)).isEqualTo(100);
+            assertThat(f.nic.vf(1).stats().drops(DropReason.RATE_LIMIT)).isEqualTo(50);
+            assertThat(f.nic.vf(0).stats().txPackets() + f.nic.vf(1).stats().txPackets()).isZero();
+        }
+    }
 }
