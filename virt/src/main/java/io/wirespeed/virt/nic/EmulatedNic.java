@@ -50,6 +50,7 @@ public final class EmulatedNic implements AutoCloseable {
     private volatile long passes;
     private volatile boolean running;
     private Thread thread;
+    private boolean closed;
     private volatile long serviceCpuNanos;
     private int numVfs;
 
@@ -178,10 +179,15 @@ public final class EmulatedNic implements AutoCloseable {
         }
     }
 
+    /** Stops the service thread and releases the NIC's memory; a second call does nothing. */
     @Override
     public void close() {
         Thread t;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
             t = thread;
             running = false;
         }

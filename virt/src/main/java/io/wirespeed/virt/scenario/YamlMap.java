@@ -1,0 +1,182 @@
+package io.wirespeed.virt.scenario;
+
+import io.wirespeed.net.MacAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One mapping of a scenario file, read key by key with its path for error messages
+ * ({@code guests.b.frames[0].size: ...}). {@link #finish} rejects keys the section does not have, so a
+ * misspelt key is an error rather than a silently ignored default.
+ */
+final class YamlMap {
+    private final String path;
+    private final Map<String, Object> entries = new LinkedHashMap<>();
+
+    private YamlMap(String path, Map<?, ?> map) {
+        this.path = path;
+        map.forEach((k, v) -> entries.put(String.valueOf(k), v));
+    }
+
+    /** {@code value} as a mapping; null (an empty section) reads as an empty one. */
+    static YamlMap of(String path, Object value) {
+        if (value == null) {
+            return new YamlMap(path, Map.of());
+        }
+        if (!(value instanceof Map<?, ?> m)) {
+            throw error(path, "must be a mapping of keys to values (got " + describe(value) + ")");
+        }
+        return new YamlMap(path, m);
+    }
+
+    static IllegalArgumentException error(String path, String problem) {
+        return new IllegalArgumentException((path.isEmpty() ? "" : path + ": ") + problem);
+    }
+
+    String path() {
+        return path;
+    }
+
+    String at(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    /** The keys in file order (for sections keyed by name or number). */
+    List<String> keys() {
+        return new ArrayList<>(entries.keySet());
+    }
+
+    Object raw(String key) {
+        return entries.get(key);
+    }
+
+    YamlMap map(String key) {
+        return of(at(key), raw(key));
+    }
+
+    List<Object> list(String key) {
+        Object v = raw(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> l)) {
+            throw error(at(key), "must be a list (got " + describe(v) + ")");
+        }
+        return new ArrayList<>(l);
+    }
+
+    String string(String key, String otherwise) {
+        Object v = raw(key);
+        if (v == null) {
+            return otherwise;
+        }
+        if (v instanceof Map<?, ?> || v instanceof List<?>) {
+            throw error(at(key), "must be a single value (got " + describe(v) + ")");
+        }
+        return String.valueOf(v);
+    }
+
+    long integer(String key, long otherwise, long min, long max) {
+        Object v = raw(key);
+        if (v == null) {
+            return otherwise;
+        }
+        long n = integerValue(at(key), v);
+        if (n < min || n > max) {
+            throw error(at(key), n + " is outside " + min + ".." + max);
+        }
+        return n;
+    }
+
+    /** {@code on|off} (ip link's words), or a YAML boolean. */
+    boolean onOff(String key, boolean otherwise) {
+        Object v = raw(key);
+        if (v == null) {
+            return otherwise;
+        }
+        return onOffValue(at(key), v);
+    }
+
+    /** A MAC address, or {@code otherwise} when the key is absent. */
+    long mac(String key, long otherwise) {
+        String text = string(key, null);
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return MacAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error(at(key), e.getMessage());
+        }
+    }
+
+    /** One of {@code words} (case-insensitive), returned in lower case. */
+    String word(String key, String otherwise, String... words) {
+        String text = string(key, null);
+        if (text == null) {
+            return otherwise;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String w : words) {
+            if (w.equals(lower)) {
+                return w;
+            }
+        }
+        throw error(at(key), "'" + text + "' is not one of " + String.join(", ", words));
+    }
+
+    /** Fails on the first key that is not one of {@code known}: a misspelling, or a key from another section. */
+    void finish(String... known) {
+        Set<String> all = new LinkedHashSet<>(List.of(known));
+        for (String key : entries.keySet()) {
+            if (!all.contains(key)) {
+                throw error(at(key), "unknown key (this section has: " + String.join(", ", all) + ")");
+            }
+        }
+    }
+
+    static long integerValue(String path, Object v) {
+        if (v instanceof Integer || v instanceof Long) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                // fall through to the error below
+            }
+        }
+        throw error(path, "must be a whole number (got " + describe(v) + ")");
+    }
+
+    static boolean onOffValue(String path, Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String s = String.valueOf(v).toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw error(path, "must be on or off (got " + describe(v) + ")");
+        };
+    }
+
+    static String describe(Object v) {
+        return switch (v) {
+            case null -> "nothing";
+            case Map<?, ?> m -> "a mapping";
+            case List<?> l -> "a list";
+            case String s -> "'" + s + "'";
+            default -> String.valueOf(v);
+        };
+    }
+}
