@@ -69,7 +69,7 @@ public final class EmulatedNic implements AutoCloseable {
         this.vfs = new NicFunction[config.totalVfs()];
         this.pf = new NicFunction(this, config.totalVfs(), "pf", true, config.queuesPerVf(),
                 VfSettings.DEFAULT.withMac(config.pfMac()).withTrust(true).withSpoofCheck(false));
-        this.wirePool = Mempool.builder("nic-wire", 4096).cacheSize(0).build();
+        this.wirePool = Mempool.builder("nic-wire", 4096).cacheSize(0).hugePages(false).build();
         this.admin = new PhysicalFunction(this);
         this.engine = new NicEngine(() -> table, uplink, wirePool, uplinkStats, nicStats, config.linkBitsPerSecond(),
                 config.interruptIntervalNanos(), clock);
