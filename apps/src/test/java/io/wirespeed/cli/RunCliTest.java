@@ -37,7 +37,7 @@ class RunCliTest {
         Path file = scenario("""
                 vfs: {0: {mac: "02:00:00:00:00:10"}, 1: {mac: "02:00:00:00:00:11"}}
                 guests:
-                  a: {attach: vf0}
+                  a: {attach: vf0, descriptors: 1024}   # room for all 1000: none can overflow
                   b: {attach: vf1, app: txonly, requests: [{mac: "02:00:00:00:00:22"}],
                       frames: [{dst: "02:00:00:00:00:10", count: 300}]}
                 traffic:

@@ -53,6 +53,8 @@ public final class EmulatedNic implements AutoCloseable {
     private boolean closed;
     private volatile long serviceCpuNanos;
     private int numVfs;
+    /** VFs removed by numvfs 0, kept so that what they counted is never lost. Guarded by the lock. */
+    private final List<NicFunction> retired = new ArrayList<>();
 
     /**
      * A NIC on {@code uplink} (a started port with one queue pair). The NIC owns neither the port
@@ -98,6 +100,26 @@ public final class EmulatedNic implements AutoCloseable {
         synchronized (lock) {
             admin.checkVf(index);
             return vfs[index];
+        }
+    }
+
+    /**
+     * Every function that has counted anything: the VFs that exist, the VFs removed since the
+     * NIC was made (numvfs 0), and the PF's pool. Summing their counters with the NIC's own gives
+     * the conservation account however numvfs changed.
+     */
+    public List<NicFunction> functionsEver() {
+        synchronized (lock) {
+            List<NicFunction> all = new ArrayList<>(retired);
+            all.addAll(allFunctions());
+            return all;
+        }
+    }
+
+    /** The VFs removed by numvfs 0 since the NIC was made, oldest first. */
+    public List<NicFunction> retiredVfs() {
+        synchronized (lock) {
+            return List.copyOf(retired);
         }
     }
 
@@ -236,6 +258,7 @@ public final class EmulatedNic implements AutoCloseable {
         if (n == 0) {
             for (int i = 0; i < numVfs; i++) {
                 vfs[i].remove();
+                retired.add(vfs[i]);
             }
         } else {
             for (int i = 0; i < n; i++) {

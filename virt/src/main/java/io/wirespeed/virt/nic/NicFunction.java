@@ -124,15 +124,18 @@ public final class NicFunction implements VfDevice {
 
     @Override
     public void stop() {
+        boolean wasStarted;
         synchronized (nic.lock()) {
-            if (!started) {
-                return;
-            }
+            wasStarted = started;
             started = false;
-            nic.republish();
+            if (wasStarted) {
+                nic.republish();
+            }
         }
-        nic.awaitQuiescence(); // the service thread may still hold the old table: let it finish its pass
-        countUnsent();
+        if (wasStarted) {
+            nic.awaitQuiescence(); // the service thread may still hold the old table: let it finish its pass
+        }
+        countUnsent(); // also what a driver queued after its VF was removed
     }
 
     /**
@@ -142,7 +145,7 @@ public final class NicFunction implements VfDevice {
     void countUnsent() {
         synchronized (nic.lock()) {
             if (started) {
-                return; // restarted meanwhile: its new rings start where the old ones stopped
+                return; // restarted meanwhile: its new rings start where the discarded ones ended
             }
             DropReason reason = settings.maxTxRateMbps() > 0 ? DropReason.RATE_LIMIT : DropReason.LINK_DOWN;
             for (TxDma t : tx) {
@@ -151,7 +154,6 @@ public final class NicFunction implements VfDevice {
                     stats.droppedByAdmin(reason, n);
                 }
             }
-            tx = new TxDma[0];
         }
     }
 

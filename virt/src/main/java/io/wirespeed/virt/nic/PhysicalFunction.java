@@ -68,6 +68,24 @@ public final class PhysicalFunction {
         }
     }
 
+    /** Throws the one-line error {@link #checkVf} gives when VF {@code vf} does not exist. */
+    void checkVfExists(int vf) {
+        synchronized (nic.lock()) {
+            checkVf(vf);
+        }
+    }
+
+    /** Puts back settings a failed multi-setting command had already changed (all were valid then). */
+    void restore(int vf, VfSettings settings) {
+        synchronized (nic.lock()) {
+            if (vf < nic.numVfs()) {
+                function(vf).settings(settings);
+                nic.republish();
+            }
+        }
+        nic.awaitQuiescence();
+    }
+
     private NicFunction function(int vf) {
         checkVf(vf);
         return nic.vfSlots()[vf];

@@ -2,6 +2,7 @@ package io.wirespeed.virt.scenario;
 
 import io.wirespeed.virt.nic.EmulatedNic;
 import io.wirespeed.virt.nic.FunctionStats;
+import io.wirespeed.virt.nic.NicFunction;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ import java.util.List;
  * @param guestRx frames the guests' apps received from their ports
  */
 public record Ledger(long offered, long replicas, long delivered, long toWire, long dropped, long guestRx) {
-    static Ledger read(EmulatedNic nic, int numVfs, List<Guest> guests) {
+    static Ledger read(EmulatedNic nic, List<Guest> guests) {
         long guestTx = 0;
         long guestRx = 0;
         for (Guest g : guests) {
@@ -26,14 +27,11 @@ public record Ledger(long offered, long replicas, long delivered, long toWire, l
         }
         long delivered = 0;
         long dropped = nic.nicStats().totalDrops();
-        for (int vf = 0; vf < numVfs; vf++) {
-            FunctionStats s = nic.vf(vf).stats();
+        for (NicFunction f : nic.functionsEver()) {
+            FunctionStats s = f.stats();
             delivered += s.rxPackets();
             dropped += s.totalDrops();
         }
-        FunctionStats pf = nic.pfFunction().stats();
-        delivered += pf.rxPackets();
-        dropped += pf.totalDrops();
         return new Ledger(nic.uplinkStats().rxPackets() + guestTx, nic.nicStats().replicas(), delivered,
                 nic.uplinkStats().txPackets(), dropped, guestRx);
     }

@@ -38,6 +38,7 @@ public final class ScenarioFile {
     static final long DEFAULT_DURATION_NANOS = 10_000_000_000L;
     static final long MAX_DURATION_NANOS = 3_600_000_000_000L;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s|m)?");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern VF_ATTACH = Pattern.compile("vf(\\d+)");
 
     private ScenarioFile() {
@@ -77,9 +78,13 @@ public final class ScenarioFile {
     private static Scenario scenario(YamlMap root) {
         root.finish("nic", "vfs", "guests", "traffic", "duration");
         YamlMap nic = root.map("nic");
-        nic.finish("speed", "uplink", "totalvfs", "numvfs", "switch", "default_pool", "queues", "interrupt_interval");
+        nic.finish("name", "speed", "uplink", "totalvfs", "numvfs", "switch", "default_pool", "queues", "interrupt_interval");
         NicConfig config = nicConfig(nic);
         String uplink = nic.string("uplink", Scenario.GENERATOR);
+        String name = nic.string("name", Scenario.DEFAULT_NAME);
+        if (!NAME.matcher(name).matches()) {
+            throw YamlMap.error(nic.at("name"), "'" + name + "' must be letters, digits, '-' or '_' (it names a socket file)");
+        }
 
         List<VfSection> vfs = vfSections(root.map("vfs"));
         List<GuestSpec> guests = guests(root.map("guests"), config);
@@ -113,7 +118,7 @@ public final class ScenarioFile {
         if (duration == 0) {
             throw YamlMap.error("duration", "must be more than 0");
         }
-        return new Scenario(config, uplink, numVfs, vfs, guests, traffic, duration);
+        return new Scenario(name, config, uplink, numVfs, vfs, guests, traffic, duration);
     }
 
     private static NicConfig nicConfig(YamlMap nic) {

@@ -18,16 +18,18 @@ import java.util.Map;
  *
  * @param durationNanos from the start of traffic until everything was drained (or the duration ran out)
  * @param drained true when the run ended because every frame was sent and accounted for
+ * @param vfs the VFs at the end of the run
+ * @param retiredVfs VFs a numvfs change removed during the run (named vfN as they were)
  */
 public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger, List<GuestResult> guests,
-                             List<FunctionResult> vfs, FunctionResult pf, Counts uplink, Map<DropReason, Long> drops,
-                             List<ThreadTime> threads) {
+                             List<FunctionResult> vfs, List<FunctionResult> retiredVfs, FunctionResult pf, Counts uplink,
+                             Map<DropReason, Long> drops, List<ThreadTime> threads) {
     /** One guest's app: frames it received from and handed to its port. */
     public record GuestResult(String name, String attach, String mode, String app, Counts counts, long sleeps,
                               long wakeups, List<String> refusals) {
     }
 
-    /** One function as the NIC saw it; {@code name} is the VF number or {@code pf}. */
+    /** One function as the NIC saw it; {@code name} is the VF number, {@code pf}, or vfN for a removed VF. */
     public record FunctionResult(String name, Counts counts, long interrupts, Map<DropReason, Long> drops,
                                  Map<String, Long> refused) {
     }
@@ -44,6 +46,7 @@ public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger,
     public ScenarioReport {
         guests = List.copyOf(guests);
         vfs = List.copyOf(vfs);
+        retiredVfs = List.copyOf(retiredVfs);
         threads = List.copyOf(threads);
     }
 
@@ -62,11 +65,16 @@ public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger,
             drops.put(r, nic.nicStats().drops(r));
         }
         List<FunctionResult> vfs = new ArrayList<>();
-        for (int vf = 0; vf < scenario.numVfs(); vf++) {
+        int numVfs = nic.pf().numVfs();
+        for (int vf = 0; vf < numVfs; vf++) {
             vfs.add(function(String.valueOf(vf), nic.vf(vf), drops));
         }
+        List<FunctionResult> retired = new ArrayList<>();
+        for (NicFunction f : nic.retiredVfs()) {
+            retired.add(function(f.name(), f, drops));
+        }
         FunctionResult pf = function("pf", nic.pfFunction(), drops);
-        return new ScenarioReport(elapsedNanos, drained, Ledger.read(nic, scenario.numVfs(), guests), gs, vfs, pf,
+        return new ScenarioReport(elapsedNanos, drained, Ledger.read(nic, guests), gs, vfs, retired, pf,
                 Counts.of(nic.uplinkStats()), drops, threads);
     }
 
@@ -130,6 +138,16 @@ public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger,
             fs.put(f.name(), function(f));
         }
         o.put("vfs", fs);
+        if (!retiredVfs.isEmpty()) {
+            List<Object> rs = new ArrayList<>();
+            for (FunctionResult f : retiredVfs) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("vf", f.name());
+                m.putAll(function(f));
+                rs.add(m);
+            }
+            o.put("retired_vfs", rs);
+        }
         o.put("pf", function(pf));
         Map<String, Object> up = new LinkedHashMap<>();
         up.put("rx_packets", uplink.rxPackets());
@@ -177,17 +195,12 @@ public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger,
                 out.add("    refused " + r);
             }
         }
-        List<FunctionResult> all = new ArrayList<>(vfs);
-        all.add(pf);
-        for (FunctionResult f : all) {
-            Map<DropReason, Long> drops = nonZero(f.drops());
-            if (f.counts().rxPackets() + f.counts().txPackets() == 0 && drops.isEmpty() && f.refused().isEmpty()) {
-                continue;
-            }
-            out.add(String.format(Locale.ROOT, "  %-5s rx %d  tx %d (%d B)  interrupts %d%s%s",
-                    f.name().equals("pf") ? "pf" : "vf" + f.name(), f.counts().rxPackets(), f.counts().txPackets(),
-                    f.counts().txBytes(), f.interrupts(), drops.isEmpty() ? "" : "  drops " + words(drops),
-                    f.refused().isEmpty() ? "" : "  refused " + f.refused()));
+        for (FunctionResult f : vfs) {
+            functionLine(out, "vf" + f.name(), f);
+        }
+        functionLine(out, "pf", pf);
+        for (FunctionResult f : retiredVfs) {
+            functionLine(out, f.name() + " (removed)", f);
         }
         out.add(String.format(Locale.ROOT, "  uplink rx %d  tx %d (%d B)", uplink.rxPackets(), uplink.txPackets(),
                 uplink.txBytes()));
@@ -198,6 +211,17 @@ public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger,
                 ledger.offered(), ledger.replicas(), ledger.delivered(), ledger.toWire(), ledger.dropped(),
                 ledger.inFlight() == 0 ? "" : " + unaccounted " + ledger.inFlight(), conserved() ? "ok" : "MISMATCH"));
         return out;
+    }
+
+    /** One line for a function that saw traffic, drops or refusals; nothing for an idle one. */
+    private static void functionLine(List<String> out, String label, FunctionResult f) {
+        Map<DropReason, Long> drops = nonZero(f.drops());
+        if (f.counts().rxPackets() + f.counts().txPackets() == 0 && drops.isEmpty() && f.refused().isEmpty()) {
+            return;
+        }
+        out.add(String.format(Locale.ROOT, "  %-5s rx %d  tx %d (%d B)  interrupts %d%s%s", label,
+                f.counts().rxPackets(), f.counts().txPackets(), f.counts().txBytes(), f.interrupts(),
+                drops.isEmpty() ? "" : "  drops " + words(drops), f.refused().isEmpty() ? "" : "  refused " + f.refused()));
     }
 
     private static Map<DropReason, Long> nonZero(Map<DropReason, Long> drops) {

@@ -8,11 +8,14 @@ import io.wirespeed.lcore.IdlePolicy;
 import io.wirespeed.lcore.InterruptSource;
 import io.wirespeed.lcore.SleepingIdlePolicy;
 import io.wirespeed.mbuf.Mempool;
+import io.wirespeed.virt.control.ControlServer;
 import io.wirespeed.virt.nic.EmulatedNic;
+import io.wirespeed.virt.nic.NicCommands;
 import io.wirespeed.virt.nic.NicFunction;
 import io.wirespeed.virt.traffic.TrafficGenerator;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -46,13 +49,22 @@ public final class ScenarioRun {
 
     /** Runs {@code scenario}; a real uplink's devargs are opened through {@code drivers}. */
     public static ScenarioReport run(Scenario scenario, DriverRegistry drivers) {
-        return new ScenarioRun(scenario).execute(drivers);
+        return new ScenarioRun(scenario).execute(drivers, null);
     }
 
-    private ScenarioReport execute(DriverRegistry drivers) {
+    /**
+     * Runs {@code scenario} with a control socket at {@code control}: while it runs,
+     * {@code wirespeed nic} commands ({@link NicCommands}) change the PF's settings.
+     */
+    public static ScenarioReport run(Scenario scenario, DriverRegistry drivers, Path control) {
+        return new ScenarioRun(scenario).execute(drivers, control);
+    }
+
+    private ScenarioReport execute(DriverRegistry drivers, Path control) {
         Mempool wirePool = Mempool.builder("uplink", WIRE_POOL_SIZE).cacheSize(0).hugePages(false).build();
         Port uplink = null;
         EmulatedNic nic = null;
+        ControlServer server = null;
         try {
             uplink = openUplink(drivers, wirePool);
             nic = new EmulatedNic(scenario.nic(), uplink);
@@ -62,11 +74,17 @@ public final class ScenarioRun {
                 guests.add(Guest.boot(g, function, 1 + guests.size()));
             }
             nic.start();
+            if (control != null) {
+                server = ControlServer.open(control, new NicCommands(nic)::execute);
+            }
             long start = System.nanoTime();
             startGuestThreads();
             boolean drained = awaitDrained(nic, uplink.rxQueue(0), start + scenario.durationNanos());
             long elapsed = System.nanoTime() - start;
             stopGuestThreads();
+            if (server != null) {
+                server.close(); // the settings are final from here on
+            }
             for (Guest g : guests) {
                 g.stop(); // frames still queued for transmit are counted by the NIC here
             }
@@ -78,6 +96,9 @@ public final class ScenarioRun {
             return ScenarioReport.of(scenario, nic, guests, elapsed, drained, threadTimes);
         } finally {
             stopGuestThreads();
+            if (server != null) {
+                server.close();
+            }
             for (Guest g : guests) {
                 g.close();
             }
@@ -213,7 +234,7 @@ public final class ScenarioRun {
             if (!sent(uplinkRx)) {
                 continue;
             }
-            Ledger now = Ledger.read(nic, scenario.numVfs(), guests);
+            Ledger now = Ledger.read(nic, guests);
             if (now.settled() && now.equals(previous)) {
                 return true;
             }

@@ -48,7 +48,7 @@ class ScenarioFileTest {
     @Test
     void aMisspeltKeyIsNamedWithItsPath() {
         assertThatThrownBy(() -> parse("nic: {sped: 10G}")).hasMessageStartingWith(
-                "s.yaml: nic.sped: unknown key (this section has: speed, uplink");
+                "s.yaml: nic.sped: unknown key (this section has: name, speed, uplink");
     }
 
     @Test

@@ -3,8 +3,11 @@ package io.wirespeed.virt.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirespeed.ethdev.DriverRegistry;
+import io.wirespeed.virt.control.ControlClient;
 import io.wirespeed.virt.nic.DropReason;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioRunTest {
     private static ScenarioReport run(String yaml) {
@@ -92,7 +95,7 @@ class ScenarioRunTest {
     void anInterruptModeGuestIsWokenByItsQueueAndAPollModeGuestNever() {
         ScenarioReport r = run("""
                 vfs: {0: {mac: "02:00:00:00:00:10"}, 1: {mac: "02:00:00:00:00:11"}}
-                guests: {irq: {attach: vf0, mode: interrupt}, pmd: {attach: vf1, mode: poll}}
+                guests: {irq: {attach: vf0, mode: interrupt, descriptors: 2048}, pmd: {attach: vf1, mode: poll, descriptors: 2048}}
                 traffic:
                   - {dst: "02:00:00:00:00:10", count: 2000, rate_pps: 20000}
                   - {dst: "02:00:00:00:00:11", count: 2000, rate_pps: 20000}
@@ -141,7 +144,7 @@ class ScenarioRunTest {
         assertThat(r.conserved()).isTrue();
     }
 
-    /** 64 VFs, a guest on each, unicast from the wire to every one of them. */
+    /** 64 VFs, a guest on each, unicast from the wire to every one of them (fewer than a ring holds: no overflow). */
     @Test
     void sixtyFourVfsEachReceiveTheirOwnTraffic() {
         StringBuilder yaml = new StringBuilder("nic: {totalvfs: 64, numvfs: 64}\nvfs:\n");
@@ -150,12 +153,47 @@ class ScenarioRunTest {
         for (int vf = 0; vf < 64; vf++) {
             String mac = "02:00:00:00:01:%02x".formatted(vf);
             yaml.append("  %d: {mac: \"%s\"}\n".formatted(vf, mac));
-            guests.append("  g%d: {attach: vf%d, descriptors: 128}\n".formatted(vf, vf));
+            guests.append("  g%d: {attach: vf%d, descriptors: 256}\n".formatted(vf, vf));
             traffic.append("  - {dst: \"%s\", count: 200}\n".formatted(mac));
         }
         ScenarioReport r = run(yaml.append(guests).append(traffic).append("duration: 30s\n").toString());
         assertThat(r.guests()).hasSize(64).allSatisfy(g -> assertThat(g.counts().rxPackets()).isEqualTo(200));
         assertThat(r.totalDrops()).isZero();
         assertThat(r.conserved()).isTrue();
+    }
+    /** The PF's admin changes a running scenario: numvfs to 0 under traffic loses nothing uncounted. */
+    @Test
+    void removingTheVfsUnderTrafficThroughTheControlSocketKeepsTheAccount(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("nic.sock");
+        Scenario s = ScenarioFile.parse("""
+                vfs: {0: {mac: "02:00:00:00:00:10"}, 1: {mac: "02:00:00:00:00:11"}}
+                guests:
+                  a: {attach: vf0}
+                  b: {attach: vf1, mode: interrupt, app: txonly,
+                      frames: [{dst: "02:00:00:00:00:10", count: 1000000, rate_pps: 50000}]}
+                traffic: [{dst: "02:00:00:00:00:10", count: 1000000, rate_pps: 50000}]
+                duration: 1500ms
+                """, "test.yaml");
+        var run = java.util.concurrent.Executors.newSingleThreadExecutor().submit(
+                () -> ScenarioRun.run(s, DriverRegistry.of(), socket));
+        awaitSocket(socket);
+        Thread.sleep(300);
+        assertThat(ControlClient.send(socket, "vf 1 state disable").ok()).isTrue();
+        Thread.sleep(200);
+        ControlClient.Reply removed = ControlClient.send(socket, "numvfs 0");
+        assertThat(removed.ok()).as(removed.output()).isTrue();
+        ScenarioReport r = run.get();
+        assertThat(r.vfs()).isEmpty();
+        assertThat(r.retiredVfs()).hasSize(2);
+        assertThat(guest(r, "a").counts().rxPackets()).isPositive();
+        assertThat(r.drops().get(DropReason.NO_POOL)).isPositive(); // wire frames for the removed VF 0
+        assertThat(r.conserved()).isTrue();
+    }
+
+    private static void awaitSocket(Path socket) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!java.nio.file.Files.exists(socket) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 }
