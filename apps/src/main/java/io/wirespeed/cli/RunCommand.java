@@ -2,6 +2,7 @@ package io.wirespeed.cli;
 
 import io.wirespeed.app.common.Json;
 import io.wirespeed.ethdev.DriverRegistry;
+import io.wirespeed.virt.control.ControlClient;
 import io.wirespeed.virt.scenario.GuestSpec;
 import io.wirespeed.virt.scenario.Scenario;
 import io.wirespeed.virt.scenario.ScenarioFile;
@@ -27,12 +28,20 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object as the last line")
     boolean json;
 
+    @Option(names = "--control", paramLabel = "PATH", description = "the control socket for wirespeed nic"
+            + " (default: $TMPDIR/wirespeed-USER/NAME.sock, NAME the scenario's nic.name)")
+    Path control;
+
     @Override
     public Integer call() {
         Scenario scenario = ScenarioFile.read(file);
         PrintStream out = System.out;
         out.println(describe(scenario));
-        ScenarioReport report = ScenarioRun.run(scenario, DriverRegistry.load());
+        Path socket = control != null ? control : ControlClient.defaultPath(scenario.name());
+        out.println("control: wirespeed nic " + (control != null ? "--socket " + socket : "--nic " + scenario.name())
+                + " show | numvfs N | vf N SETTING...");
+        out.flush();
+        ScenarioReport report = ScenarioRun.run(scenario, DriverRegistry.load(), socket);
         report.lines().forEach(out::println);
         if (json) {
             out.println(Json.write(report.toJson()));

@@ -45,7 +45,7 @@ class RunCliTest {
                   - {dst: "02:00:00:00:00:99", count: 40}
                 duration: 20s
                 """);
-        CliRun run = CliRun.of("run", file.toString(), "--json");
+        CliRun run = CliRun.of("run", file.toString(), "--json", "--control", dir.resolve("nic.sock").toString());
 
         assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
         Map<String, Object> json = MiniJson.parseObject(run.lastOutLine());
@@ -82,7 +82,7 @@ class RunCliTest {
                 guests: {a: {attach: vf0}, b: {attach: vf1, mode: interrupt}}
                 duration: 20s
                 """.formatted(pcap));
-        CliRun run = CliRun.of("run", file.toString(), "--json");
+        CliRun run = CliRun.of("run", file.toString(), "--json", "--control", dir.resolve("nic.sock").toString());
 
         assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
         Map<String, Object> guests = map(MiniJson.parseObject(run.lastOutLine()), "guests");
@@ -93,7 +93,7 @@ class RunCliTest {
     @Test
     void aMistakeInTheFileIsOneLineWithExitCode2() throws IOException {
         Path file = scenario("nic: {switch: hub}\n");
-        CliRun run = CliRun.of("run", file.toString());
+        CliRun run = CliRun.of("run", file.toString(), "--control", dir.resolve("nic.sock").toString());
 
         assertThat(run.exitCode()).isEqualTo(Wirespeed.EXIT_USAGE);
         assertThat(run.errLines()).singleElement().asString().isEqualTo(
@@ -111,7 +111,7 @@ class RunCliTest {
     @Test
     void aSettingThePfRefusesNamesTheVf() throws IOException {
         Path file = scenario("vfs: {0: {mac: \"ff:ff:ff:ff:ff:ff\"}}\n");
-        CliRun run = CliRun.of("run", file.toString());
+        CliRun run = CliRun.of("run", file.toString(), "--control", dir.resolve("nic.sock").toString());
 
         assertThat(run.exitCode()).isEqualTo(Wirespeed.EXIT_USAGE);
         assertThat(run.errLines()).singleElement().asString().startsWith("run: vfs.0: ");
