@@ -85,10 +85,10 @@ public final class ScenarioRun {
             if (server != null) {
                 server.close(); // the settings are final from here on
             }
+            nic.close(); // no pass runs after this: nothing more is taken from the wire
             for (Guest g : guests) {
-                g.stop(); // frames still queued for transmit are counted by the NIC here
+                g.stop(); // frames still queued for transmit are counted here: the counters are final
             }
-            nic.close(); // no pass runs after this: the counters are final
             threadTimes.addFirst(new ScenarioReport.ThreadTime("nic-service", nic.serviceCpuNanos()));
             if (failure != null) {
                 throw new IllegalStateException("a guest thread failed: " + failure, failure);
