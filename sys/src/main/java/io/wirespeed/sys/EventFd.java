@@ -44,6 +44,11 @@ public final class EventFd implements AutoCloseable {
         }
     }
 
+    /** Wraps an eventfd descriptor this process already holds (e.g. from {@link Pidfd#duplicate}); closing closes it. */
+    public static EventFd adopt(int fd) {
+        return new EventFd(fd);
+    }
+
     public int fd() {
         return fd;
     }

@@ -4,11 +4,9 @@ import io.wirespeed.sys.Log;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -26,12 +24,22 @@ public final class ControlServer implements AutoCloseable {
     private final Path path;
     private final ServerSocketChannel server;
     private final UnaryOperator<String> handler;
+    private final SessionHandler sessions;
     private final Thread acceptor;
 
-    private ControlServer(Path path, ServerSocketChannel server, UnaryOperator<String> handler) {
+    /** Serves a connection whose first line starts a session (a guest process attaching to a VF). */
+    public interface SessionHandler {
+        void serve(String firstLine, Conversation conversation) throws IOException;
+    }
+
+    /** The first word of a line that opens a guest session rather than running one command. */
+    public static final String SESSION_PREFIX = "attach ";
+
+    private ControlServer(Path path, ServerSocketChannel server, UnaryOperator<String> handler, SessionHandler sessions) {
         this.path = path;
         this.server = server;
         this.handler = handler;
+        this.sessions = sessions;
         this.acceptor = Thread.ofPlatform().name("nic-control").daemon().unstarted(this::accept);
     }
 
@@ -40,6 +48,11 @@ public final class ControlServer implements AutoCloseable {
      * died is replaced; one that still answers is another running NIC, and an error.
      */
     public static ControlServer open(Path path, UnaryOperator<String> handler) {
+        return open(path, handler, null);
+    }
+
+    /** Like {@link #open(Path, UnaryOperator)}, with guest sessions served by {@code sessions}. */
+    public static ControlServer open(Path path, UnaryOperator<String> handler, SessionHandler sessions) {
         try {
             Path dir = path.toAbsolutePath().getParent();
             if (dir != null) {
@@ -54,7 +67,7 @@ public final class ControlServer implements AutoCloseable {
             }
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(path));
-            ControlServer s = new ControlServer(path, server, handler);
+            ControlServer s = new ControlServer(path, server, handler, sessions);
             s.acceptor.start();
             return s;
         } catch (IOException e) {
@@ -84,7 +97,15 @@ public final class ControlServer implements AutoCloseable {
 
     private void serve(SocketChannel client) {
         try (client) {
-            String request = readLine(client);
+            Conversation conversation = new Conversation(client);
+            String request = conversation.readLine();
+            if (request == null) {
+                return;
+            }
+            if (sessions != null && request.startsWith(SESSION_PREFIX)) {
+                sessions.serve(request, conversation); // until the guest goes away
+                return;
+            }
             String reply;
             synchronized (this) {
                 try {
@@ -93,28 +114,10 @@ public final class ControlServer implements AutoCloseable {
                     reply = "error " + e.getMessage() + "\n";
                 }
             }
-            ByteBuffer out = ByteBuffer.wrap(reply.getBytes(StandardCharsets.UTF_8));
-            while (out.hasRemaining()) {
-                client.write(out);
-            }
+            conversation.write(reply);
         } catch (IOException e) {
             // The client went away before the answer: nothing to tell it.
         }
-    }
-
-    private static String readLine(SocketChannel client) throws IOException {
-        ByteBuffer in = ByteBuffer.allocate(MAX_REQUEST_BYTES);
-        while (in.hasRemaining()) {
-            int n = client.read(in);
-            if (n < 0) {
-                break;
-            }
-            if (in.get(in.position() - 1) == '\n') {
-                break;
-            }
-        }
-        in.flip();
-        return StandardCharsets.UTF_8.decode(in).toString().strip();
     }
 
     @Override

@@ -57,6 +57,13 @@ public final class NicFunction implements VfDevice {
         return name;
     }
 
+    /** Whether a driver has started the function's queues (a guest is attached and running). */
+    public boolean isStarted() {
+        synchronized (nic.lock()) {
+            return started;
+        }
+    }
+
     public boolean isPhysical() {
         return physical;
     }
@@ -86,6 +93,23 @@ public final class NicFunction implements VfDevice {
                 interrupts[queue] = EventFd.create();
             }
             return interrupts[queue];
+        }
+    }
+
+    /**
+     * Makes {@code line} queue {@code queue}'s interrupt: a guest in another process created the
+     * eventfd and handed it over. The one it replaces is closed. Only while the queue is stopped.
+     */
+    public void adoptInterrupt(int queue, EventFd line) {
+        checkQueue(queue);
+        synchronized (nic.lock()) {
+            if (started) {
+                throw new IllegalStateException(name + ": stop the function before replacing an interrupt line");
+            }
+            if (interrupts[queue] != null) {
+                interrupts[queue].close();
+            }
+            interrupts[queue] = line;
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code net_vf} port whose rings live there, and the app it runs. One thread calls
  * {@link #poll}; the counters are written by that thread alone (opaque stores) and read by any.
  */
-final class Guest implements AutoCloseable {
+public final class Guest implements AutoCloseable {
     static final int BURST = 32;
     private static final int RX_PACKETS = 0;
     private static final int RX_BYTES = 1;
@@ -60,11 +60,26 @@ final class Guest implements AutoCloseable {
      * start, then the mailbox requests the scenario lists (refusals are recorded, not errors).
      */
     static Guest boot(GuestSpec spec, VfDevice function, int portId) {
+        return boot(spec, function, portId, MemoryZone.anonymous("guest-" + spec.name(), zoneBytes(spec)));
+    }
+
+    /** The memory a guest needs: its mempool and its rings. */
+    public static long zoneBytes(GuestSpec spec) {
+        int poolSize = poolSize(spec);
+        return (long) poolSize * MBUF_BYTES + 2L * spec.queues() * DescriptorRing.bytes(spec.descriptors()) + (1 << 20);
+    }
+
+    private static int poolSize(GuestSpec spec) {
+        return spec.queues() * spec.descriptors() * 2 + POOL_SLACK;
+    }
+
+    /**
+     * Boots a guest in {@code zone} (at least {@link #zoneBytes} long; the guest owns it from here
+     * on) on {@code function}, which may be a VF of a NIC in another process.
+     */
+    public static Guest boot(GuestSpec spec, VfDevice function, int portId, MemoryZone zone) {
         int descriptors = spec.descriptors();
-        int poolSize = spec.queues() * descriptors * 2 + POOL_SLACK;
-        long bytes = (long) poolSize * MBUF_BYTES
-                + 2L * spec.queues() * DescriptorRing.bytes(descriptors) + (1 << 20);
-        MemoryZone zone = MemoryZone.anonymous("guest-" + spec.name(), bytes);
+        int poolSize = poolSize(spec);
         Mempool pool = null;
         Port port = null;
         try {
@@ -111,7 +126,7 @@ final class Guest implements AutoCloseable {
      * One pass: drains every receive queue (counting and freeing), then sends what the flows
      * have due. Returns the frames it moved.
      */
-    int poll(long now) {
+    public int poll(long now) {
         int work = 0;
         for (int q = 0; q < spec.queues(); q++) {
             int n;
@@ -154,7 +169,7 @@ final class Guest implements AutoCloseable {
     }
 
     /** Every flow has handed all its frames to the port. */
-    boolean sendingDone() {
+    public boolean sendingDone() {
         for (FlowSource s : sources) {
             if (!s.done()) {
                 return false;
@@ -163,7 +178,7 @@ final class Guest implements AutoCloseable {
         return true;
     }
 
-    List<InterruptSource> receiveQueues() {
+    public List<InterruptSource> receiveQueues() {
         List<InterruptSource> out = new ArrayList<>();
         for (int q = 0; q < spec.queues(); q++) {
             out.add(port.rxQueue(q));
@@ -171,43 +186,43 @@ final class Guest implements AutoCloseable {
         return out;
     }
 
-    long rxPackets() {
+    public long rxPackets() {
         return counters.getOpaque(RX_PACKETS);
     }
 
-    long rxBytes() {
+    public long rxBytes() {
         return counters.getOpaque(RX_BYTES);
     }
 
-    long txPackets() {
+    public long txPackets() {
         return counters.getOpaque(TX_PACKETS);
     }
 
-    long txBytes() {
+    public long txBytes() {
         return counters.getOpaque(TX_BYTES);
     }
 
     /** Guest thread, as its loop ends: how often it slept on its interrupts, and how often one woke it. */
-    void recordSleeps(long sleeps, long wakeups) {
+    public void recordSleeps(long sleeps, long wakeups) {
         this.sleeps = sleeps;
         this.wakeups = wakeups;
     }
 
-    long sleeps() {
+    public long sleeps() {
         return sleeps;
     }
 
-    long wakeups() {
+    public long wakeups() {
         return wakeups;
     }
 
     /** The mailbox requests the PF refused, as {@code request: why}. */
-    List<String> refusals() {
+    public List<String> refusals() {
         return refusals;
     }
 
     /** Stops the port: the NIC counts what the guest queued and it never sent. */
-    void stop() {
+    public void stop() {
         port.stop();
     }
 

@@ -9,6 +9,7 @@ import io.wirespeed.lcore.InterruptSource;
 import io.wirespeed.lcore.SleepingIdlePolicy;
 import io.wirespeed.mbuf.Mempool;
 import io.wirespeed.virt.control.ControlServer;
+import io.wirespeed.virt.control.VmSessions;
 import io.wirespeed.virt.nic.EmulatedNic;
 import io.wirespeed.virt.nic.NicCommands;
 import io.wirespeed.virt.nic.NicFunction;
@@ -75,7 +76,7 @@ public final class ScenarioRun {
             }
             nic.start();
             if (control != null) {
-                server = ControlServer.open(control, new NicCommands(nic)::execute);
+                server = ControlServer.open(control, new NicCommands(nic)::execute, new VmSessions(nic));
             }
             long start = System.nanoTime();
             startGuestThreads();
