@@ -31,6 +31,10 @@ final class ForwardingTable {
     final TxDma[][] tx;
     /** Functions whose transmit rings the service thread polls. */
     final int[] transmitters;
+    /** Transmitters with a min_tx_rate, served first up to it in every pass. */
+    final int[] guaranteed;
+    /** Per function, its min_tx_rate as a pacer (null without one): credit for frames sent ahead of the rest. */
+    final RatePacer[] guarantees;
     final int defaultFunction;
     final SwitchMode mode;
     private final LongIntTable unicast;
@@ -52,6 +56,8 @@ final class ForwardingTable {
         this.mac = new long[n];
         this.filters = new GuestFilters[n];
         this.pacers = new RatePacer[n];
+        this.guarantees = new RatePacer[n];
+        List<Integer> min = new ArrayList<>();
         this.rx = new RxDma[n][];
         this.tx = new TxDma[n][];
         List<Integer> tx = new ArrayList<>();
@@ -70,6 +76,10 @@ final class ForwardingTable {
             if (s.maxTxRateMbps() > 0) {
                 pacers[i] = new RatePacer(s.maxTxRateMbps() * 1_000_000L, 1_000_000);
             }
+            if (s.minTxRateMbps() > 0 && f.active()) {
+                guarantees[i] = new RatePacer(s.minTxRateMbps() * 1_000_000L, 1_000_000);
+                min.add(i);
+            }
             if (active[i]) {
                 tx.add(i);
                 rx[i] = f.rx();
@@ -78,6 +88,7 @@ final class ForwardingTable {
             keys += 1 + filters[i].vlanCount() + filters[i].multicast().length * (1 + filters[i].vlanCount());
         }
         this.transmitters = tx.stream().mapToInt(Integer::intValue).toArray();
+        this.guaranteed = min.stream().mapToInt(Integer::intValue).toArray();
         this.defaultFunction = defaultPool == null ? NONE : all.indexOf(defaultPool);
         this.unicast = new LongIntTable(keys);
         this.macOwner = new LongIntTable(n);

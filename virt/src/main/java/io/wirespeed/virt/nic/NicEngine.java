@@ -43,6 +43,8 @@ final class NicEngine {
     private RxDma[] pending = new RxDma[64];
     private int pendingCount;
     private ForwardingTable lastTable;
+    /** Where the next pass starts its round of the transmitters. */
+    private int nextFirst;
     private long now;
 
     NicEngine(Supplier<ForwardingTable> tables, Port uplink, Mempool wirePool, FunctionStats uplinkStats,
@@ -70,14 +72,24 @@ final class NicEngine {
         }
         now = clock.getAsLong();
         int work = receiveFromWire(t);
-        int[] transmitters = t.transmitters;
         if (wireOut.admits(now)) {
-            for (int i : transmitters) {
-                TxDma[] rings = t.tx[i];
-                for (TxDma ring : rings) {
-                    work += drain(t, i, ring);
+            // min_tx_rate first: each guaranteed VF up to its share, while the wire has room ...
+            for (int i : t.guaranteed) {
+                for (TxDma ring : t.tx[i]) {
+                    work += drain(t, i, ring, t.guarantees[i]);
                 }
             }
+            // ... then every VF, starting one further along each pass so that none is always first.
+            int[] transmitters = t.transmitters;
+            int n = transmitters.length;
+            int first = nextFirst < n ? nextFirst : 0;
+            for (int k = 0, at = first; k < n; k++, at = at + 1 == n ? 0 : at + 1) {
+                int i = transmitters[at];
+                for (TxDma ring : t.tx[i]) {
+                    work += drain(t, i, ring, null);
+                }
+            }
+            nextFirst = first + 1;
         }
         flushToWire();
         raiseInterrupts();
@@ -177,11 +189,17 @@ final class NicEngine {
 
     // ---- functions -> switch / wire -----------------------------------------------------------
 
-    private int drain(ForwardingTable t, int function, TxDma ring) {
+    /**
+     * Sends up to a burst from one transmit ring while its max_tx_rate and the wire allow, and
+     * (when {@code within} is the VF's guarantee) only as far as its min_tx_rate has credit.
+     */
+    private int drain(ForwardingTable t, int function, TxDma ring, RatePacer within) {
         FunctionStats stats = t.functions[function].stats();
         RatePacer pacer = t.pacers[function];
+        RatePacer guarantee = t.guarantees[function];
         int taken = 0;
-        while (taken < BURST && (pacer == null || pacer.admits(now)) && wireOut.admits(now)) {
+        while (taken < BURST && (pacer == null || pacer.admits(now)) && (within == null || within.admits(now))
+                && wireOut.admits(now)) {
             int descriptors = ring.peek(frame);
             if (descriptors == 0) {
                 break;
@@ -195,8 +213,12 @@ final class NicEngine {
             }
             int length = frame.length;
             stats.transmitted(length);
+            long bits = (long) (length + WIRE_OVERHEAD_BYTES) * 8;
             if (pacer != null) {
-                pacer.charge(now, (long) (length + WIRE_OVERHEAD_BYTES) * 8);
+                pacer.charge(now, bits);
+            }
+            if (guarantee != null) {
+                guarantee.charge(now, bits); // what it sends in either round counts towards its share
             }
             transmit(t, function, ring.insertTci(), stats);
             ring.complete(descriptors);

@@ -143,6 +143,14 @@ public final class PhysicalFunction {
             if (maxMbps != 0 && minMbps > maxMbps) {
                 throw new IllegalArgumentException("VF " + vf + ": min_tx_rate " + minMbps + " exceeds max_tx_rate " + maxMbps);
             }
+            long guaranteed = minMbps;
+            for (int i = 0; i < nic.numVfs(); i++) {
+                guaranteed += i == vf ? 0 : nic.vfSlots()[i].settings().minTxRateMbps();
+            }
+            if (guaranteed > speed) {
+                throw new IllegalArgumentException("VF " + vf + ": min_tx_rate " + minMbps + " would guarantee the VFs "
+                        + guaranteed + " Mbps in all, more than the link's " + speed);
+            }
             f.settings(f.settings().withRates(maxMbps, minMbps));
             nic.republish();
         }
