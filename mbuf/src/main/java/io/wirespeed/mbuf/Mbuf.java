@@ -41,6 +41,8 @@ public final class Mbuf {
     private final Mempool pool;
     private final int index;
     private final MemorySegment ownBuffer;
+    /** Where data starts in the own buffer after a reset: the pool's headroom, computed once. */
+    private final int ownDataOffset;
 
     /** The buffer in use: this mbuf's own, or the direct mbuf's while attached. */
     private MemorySegment buffer;
@@ -71,6 +73,7 @@ public final class Mbuf {
         this.pool = pool;
         this.index = index;
         this.ownBuffer = ownBuffer;
+        this.ownDataOffset = Math.min(pool.headroom(), (int) ownBuffer.byteSize());
         this.buffer = ownBuffer;
         this.refcnt = 1;
         this.segments = 1;
@@ -83,7 +86,7 @@ public final class Mbuf {
         packetLength = 0;
         dataLength = 0;
         segments = 1;
-        dataOffset = Math.min(pool.headroom(), (int) buffer.byteSize());
+        dataOffset = buffer == ownBuffer ? ownDataOffset : Math.min(pool.headroom(), (int) buffer.byteSize());
         port = NO_PORT;
         offloadFlags = 0;
         packetType = 0;

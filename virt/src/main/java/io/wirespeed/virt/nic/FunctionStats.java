@@ -41,6 +41,12 @@ public final class FunctionStats {
         add(RX_BYTES, bytes);
     }
 
+    /** NIC thread: {@code frames} frames of {@code bytes} in all arrived at once (a burst from the wire). */
+    void received(int frames, long bytes) {
+        add(RX_PACKETS, frames);
+        add(RX_BYTES, bytes);
+    }
+
     /** NIC thread: one frame of {@code bytes} was taken from the function's transmit ring (or sent to the wire). */
     void transmitted(int bytes) {
         add(TX_PACKETS, 1);

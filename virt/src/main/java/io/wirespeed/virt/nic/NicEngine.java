@@ -103,11 +103,10 @@ final class NicEngine {
             return 0;
         }
         int n = uplink.rxBurst(0, fromWire, 0, BURST);
+        long bytes = 0;
         for (int k = 0; k < n; k++) {
             Mbuf m = fromWire[k];
-            int length = m.packetLength();
-            uplinkStats.received(length);
-            wireIn.charge(now, (long) (length + WIRE_OVERHEAD_BYTES) * 8);
+            bytes += m.packetLength();
             if (!m.isContiguous() && !m.linearize()) {
                 nicStats.dropped(DropReason.OVERSIZE);
             } else if (!frame.reset(m.buffer(), m.dataOffset(), m.dataLength())) {
@@ -117,6 +116,9 @@ final class NicEngine {
             }
         }
         if (n > 0) {
+            // The burst arrived together: one count and one charge (the pacer admits per pass).
+            uplinkStats.received(n, bytes);
+            wireIn.charge(now, (bytes + (long) n * WIRE_OVERHEAD_BYTES) * 8);
             Mbuf.freeBulk(fromWire, 0, n);
         }
         return n;
