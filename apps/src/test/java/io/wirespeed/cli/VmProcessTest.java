@@ -34,6 +34,17 @@ class VmProcessTest {
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
+    /** Runs {@code scenario} on {@code executor} and returns once its control socket is there. */
+    private static Future<ScenarioReport> startScenario(ExecutorService executor, io.wirespeed.virt.scenario.Scenario scenario,
+                                                        Path socket) throws InterruptedException {
+        Future<ScenarioReport> running = executor.submit(() -> ScenarioRun.run(scenario, DriverRegistry.of(), socket));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Files.exists(socket) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        return running;
+    }
+
     /** Waits for the guest's "attached" line; returns it. */
     private static String awaitAttached(Process vm) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(vm.getInputStream(), StandardCharsets.UTF_8));
@@ -57,11 +68,7 @@ class VmProcessTest {
                 """, "test.yaml");
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
-            Future<ScenarioReport> running = executor.submit(() -> ScenarioRun.run(scenario, DriverRegistry.of(), socket));
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!Files.exists(socket) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Future<ScenarioReport> running = startScenario(executor, scenario, socket);
             Process vm = startVm(socket, "--mode", "interrupt", "--descriptors", "4096");
             assertThat(awaitAttached(vm)).as("the guest process attached").isNotNull().contains("vf1");
             Thread.sleep(1_000);
@@ -91,11 +98,7 @@ class VmProcessTest {
                 """, "test.yaml");
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
-            Future<ScenarioReport> running = executor.submit(() -> ScenarioRun.run(scenario, DriverRegistry.of(), socket));
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!Files.exists(socket) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Future<ScenarioReport> running = startScenario(executor, scenario, socket);
             Process vm = startVm(socket, "--duration", "1");
             String output = new String(vm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(vm.waitFor(20, TimeUnit.SECONDS)).isTrue();

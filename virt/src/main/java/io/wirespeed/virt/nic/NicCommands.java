@@ -70,7 +70,7 @@ public final class NicCommands {
             String key = words[at].toLowerCase(Locale.ROOT);
             switch (key) {
                 case "mac" -> {
-                    long mac = parseMac(value(words, at));
+                    long mac = MacAddress.parse(value(words, at));
                     steps.add(p -> p.mac(vf, mac));
                     at += 2;
                 }
@@ -174,10 +174,6 @@ public final class NicCommands {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + " must be a whole number (got '" + words[at] + "')");
         }
-    }
-
-    private static long parseMac(String text) {
-        return MacAddress.parse(text);
     }
 
     private static void expectEnd(String[] words, int length) {

@@ -135,7 +135,7 @@ public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger,
         o.put("guests", gs);
         Map<String, Object> fs = new LinkedHashMap<>();
         for (FunctionResult f : vfs) {
-            fs.put(f.name(), function(f));
+            fs.put(f.name(), functionJson(f));
         }
         o.put("vfs", fs);
         if (!retiredVfs.isEmpty()) {
@@ -143,12 +143,12 @@ public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger,
             for (FunctionResult f : retiredVfs) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("vf", f.name());
-                m.putAll(function(f));
+                m.putAll(functionJson(f));
                 rs.add(m);
             }
             o.put("retired_vfs", rs);
         }
-        o.put("pf", function(pf));
+        o.put("pf", functionJson(pf));
         Map<String, Object> up = new LinkedHashMap<>();
         up.put("rx_packets", uplink.rxPackets());
         up.put("rx_bytes", uplink.rxBytes());
@@ -164,7 +164,7 @@ public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger,
         return o;
     }
 
-    private static Map<String, Object> function(FunctionResult f) {
+    private static Map<String, Object> functionJson(FunctionResult f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rx_packets", f.counts().rxPackets());
         m.put("rx_bytes", f.counts().rxBytes());
