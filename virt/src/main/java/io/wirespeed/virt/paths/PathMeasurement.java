@@ -1,0 +1,30 @@
+package io.wirespeed.virt.paths;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one path did for one frame size: the zero-loss rate the search found, the fixed-load
+ * trials, and the counts of the measured run (the one at the zero-loss rate) broken down by stage.
+ *
+ * @param offered frames the wire offered in the measured run
+ * @param delivered frames the guest's app received in it
+ * @param drops frames dropped in it, by reason (delivered + the drops = offered)
+ * @param stages the packet flow from the wire to the guest's app, in order
+ * @param loads the trials the search ran, in the order it ran them
+ */
+public record PathMeasurement(VmPath path, int frameSize, double zeroLossMpps, long offered, long delivered,
+        Map<String, Long> drops, double hostNsPerPacket, double guestNsPerPacket, double nicNsPerPacket,
+        double hostInterruptsPerPacket, double guestInterruptsPerPacket, double copiesPerPacket,
+        LatencySummary latency, List<Stage> stages, List<LoadPoint> loads) {
+    public PathMeasurement {
+        drops = Map.copyOf(drops);
+        stages = List.copyOf(stages);
+        loads = List.copyOf(loads);
+    }
+
+    /** Interrupts on every core the path touches, per delivered packet. */
+    public double interruptsPerPacket() {
+        return hostInterruptsPerPacket + guestInterruptsPerPacket;
+    }
+}
