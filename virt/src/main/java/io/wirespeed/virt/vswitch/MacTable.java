@@ -8,6 +8,11 @@ package io.wirespeed.virt.vswitch;
  * learned into it; a table whose every slot holds a live address refuses to learn more and counts
  * it (the switch then floods frames for that address, as a full FDB does).
  *
+ * <p>{@link #generation()} changes whenever an address that was live may now lead elsewhere (a
+ * station moved, a port was flushed), so a cache of lookups in front of the table (the switch's
+ * exact-match cache) can tell its entries are stale; ageing needs no such signal, as a cached
+ * lookup carries the time its address expires ({@link #expiresAt}).
+ *
  * <p>One thread (the switch's lcore) uses a table; nothing here is safe for concurrent use.
  */
 public final class MacTable {
@@ -26,6 +31,7 @@ public final class MacTable {
     private final long ageingNanos;
     private long learnFailures;
     private long moves;
+    private int generation;
 
     /**
      * @param capacity the addresses it can hold, rounded up to a power of two (at least 16)
@@ -72,6 +78,7 @@ public final class MacTable {
             if (k == key) {
                 if (ports[slot] != port) {
                     moves++;
+                    generation++;
                     ports[slot] = port;
                 }
                 seen[slot] = now;
@@ -100,17 +107,31 @@ public final class MacTable {
 
     /** The port {@code mac} in {@code vlan} was last seen on, or {@link #UNKNOWN}. */
     public int lookup(int vlan, long mac, long now) {
-        long key = key(vlan, mac);
+        int slot = slotOf(key(vlan, mac));
+        return slot >= 0 && fresh(slot, now) ? ports[slot] : UNKNOWN;
+    }
+
+    /**
+     * When {@code mac} in {@code vlan} will be forgotten unless heard from again: the first
+     * instant at which {@link #lookup} no longer finds it (in the past for an unknown address).
+     */
+    public long expiresAt(int vlan, long mac) {
+        int slot = slotOf(key(vlan, mac));
+        return slot >= 0 ? seen[slot] + ageingNanos : GONE;
+    }
+
+    /** The slot holding {@code key}, aged or not, or -1. */
+    private int slotOf(long key) {
         for (int slot = hash(key) & mask, probes = 0; probes <= mask; slot = (slot + 1) & mask, probes++) {
             long k = keys[slot];
             if (k == key) {
-                return fresh(slot, now) ? ports[slot] : UNKNOWN;
+                return slot;
             }
             if (k == EMPTY) {
-                return UNKNOWN;
+                return -1;
             }
         }
-        return UNKNOWN;
+        return -1;
     }
 
     /** Forgets every address learned on {@code port} (its link went down, or it was removed). */
@@ -120,6 +141,15 @@ public final class MacTable {
                 seen[slot] = GONE;
             }
         }
+        generation++;
+    }
+
+    /**
+     * A number that changes whenever a live address may have changed port (a move, a flush);
+     * learning a new address or refreshing one leaves it as it is.
+     */
+    public int generation() {
+        return generation;
     }
 
     /** Addresses that are live at {@code now} (a scan: for show commands, not the data path). */
