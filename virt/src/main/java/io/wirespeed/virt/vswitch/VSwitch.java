@@ -389,6 +389,15 @@ public final class VSwitch {
         return ports[portIndex];
     }
 
+    /** The queue of {@link #port} that {@link #poll} receives from. */
+    public int rxQueueId(int portIndex) {
+        return rxQueues[portIndex];
+    }
+
+    public int txQueueId(int portIndex) {
+        return txQueues[portIndex];
+    }
+
     public VlanMode vlanMode(int portIndex) {
         return modes[portIndex];
     }
