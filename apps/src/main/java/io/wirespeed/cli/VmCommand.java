@@ -37,7 +37,7 @@ public final class VmCommand implements Callable<Integer> {
     @Option(names = "--vf", paramLabel = "N", required = true, description = "the VF to attach to (a number, or pf)")
     String vf;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "poll or interrupt (default ${DEFAULT-VALUE})")
+    @Option(names = "--mode", paramLabel = "MODE", description = "poll, interrupt or adaptive (default ${DEFAULT-VALUE})")
     String mode = "poll";
 
     @Option(names = "--descriptors", paramLabel = "N", description = "receive ring size (default ${DEFAULT-VALUE})")
@@ -56,7 +56,8 @@ public final class VmCommand implements Callable<Integer> {
         GuestSpec.Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
             case "poll" -> GuestSpec.Mode.POLL;
             case "interrupt" -> GuestSpec.Mode.INTERRUPT;
-            default -> throw new IllegalArgumentException("--mode must be poll or interrupt (got '" + mode + "')");
+            case "adaptive" -> GuestSpec.Mode.ADAPTIVE;
+            default -> throw new IllegalArgumentException("--mode must be poll, interrupt or adaptive (got '" + mode + "')");
         };
         if (!vf.equals("pf") && !vf.matches("\\d+")) {
             throw new IllegalArgumentException("--vf must be a VF number or pf (got '" + vf + "')");
@@ -85,7 +86,7 @@ public final class VmCommand implements Callable<Integer> {
             guest.stop();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "vm: %s received %d frames (%d bytes) in %.3f s%s%n", device.name(),
-                    guest.rxPackets(), guest.rxBytes(), seconds, m == GuestSpec.Mode.INTERRUPT ? ", " + wakeups + " wake-ups" : "");
+                    guest.rxPackets(), guest.rxBytes(), seconds, m != GuestSpec.Mode.POLL ? ", " + wakeups + " wake-ups" : "");
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("vf", device.name());
@@ -104,7 +105,11 @@ public final class VmCommand implements Callable<Integer> {
     /** Receives until the duration passes or the process is told to stop; returns the interrupt wake-ups. */
     private long run(Guest guest, GuestSpec.Mode m, long start) {
         long end = duration > 0 ? start + (long) (duration * 1e9) : Long.MAX_VALUE;
-        IdlePolicy idle = m == GuestSpec.Mode.INTERRUPT ? SleepingIdlePolicy.interrupt() : null;
+        IdlePolicy idle = switch (m) {
+            case POLL -> null;
+            case INTERRUPT -> SleepingIdlePolicy.interrupt();
+            case ADAPTIVE -> SleepingIdlePolicy.adaptive();
+        };
         if (idle != null) {
             for (InterruptSource q : guest.receiveQueues()) {
                 idle.watch(q);

@@ -138,6 +138,18 @@ public final class EmulatedNic implements AutoCloseable {
         return serviceCpuNanos;
     }
 
+    /** The service thread's CPU time read now (while it runs), else its final figure. */
+    public long serviceCpuNanosNow() {
+        Thread t = thread;
+        if (t != null && t.isAlive()) {
+            long live = ManagementFactory.getThreadMXBean().getThreadCpuTime(t.threadId());
+            if (live >= 0) {
+                return Math.max(live, serviceCpuNanos);
+            }
+        }
+        return serviceCpuNanos;
+    }
+
     public Port uplink() {
         return uplink;
     }

@@ -8,6 +8,7 @@ import io.wirespeed.mbuf.Mempool;
 import io.wirespeed.memory.MemoryZone;
 import io.wirespeed.virt.traffic.FlowSource;
 import io.wirespeed.virt.traffic.FlowSpec;
+import io.wirespeed.virt.traffic.WireStamp;
 import io.wirespeed.virt.vf.DescriptorRing;
 import io.wirespeed.virt.vf.MailboxReply;
 import io.wirespeed.virt.vf.MailboxRequest;
@@ -16,6 +17,7 @@ import io.wirespeed.virt.vf.VfPortBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.HdrHistogram.Recorder;
 
 /**
  * A guest on one NIC function: a memory zone of its own, a mempool in it, a started
@@ -24,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class Guest implements AutoCloseable {
     static final int BURST = 32;
+    /** NAPI's weight: the most frames a pass takes from one queue before it lets the loop go on. */
+    static final int BUDGET = 64;
     private static final int RX_PACKETS = 0;
     private static final int RX_BYTES = 1;
     private static final int TX_PACKETS = 2;
@@ -42,12 +46,21 @@ public final class Guest implements AutoCloseable {
     private final AtomicLongArray counters = new AtomicLongArray(4);
     private final List<String> refusals;
     private int nextSource;
+    /** Wire-to-app latency of every stamped frame received, when measured (set before the guest's thread starts). */
+    private Recorder latency;
+    /** The longest latency a recorder must hold (longer ones are recorded as this). */
+    public static final long MAX_LATENCY_NANOS = 60_000_000_000L;
     /** Written by the guest's thread before it ends, read after it was joined. */
     private long sleeps;
     private long wakeups;
 
-    private Guest(GuestSpec spec, MemoryZone zone, Mempool pool, Port port, FlowSource[] sources, List<String> refusals) {
+    private final GuestApp app;
+    private final GuestDrops drops = new GuestDrops();
+
+    private Guest(GuestSpec spec, MemoryZone zone, Mempool pool, Port port, FlowSource[] sources, List<String> refusals,
+            GuestApp app) {
         this.spec = spec;
+        this.app = app;
         this.refusals = List.copyOf(refusals);
         this.zone = zone;
         this.pool = pool;
@@ -108,7 +121,7 @@ public final class Guest implements AutoCloseable {
                 sources[i] = new FlowSource(f.source() != 0 ? f : new FlowSpec(f.destination(), own, f.vlan(),
                         f.outerTpid(), f.innerVlan(), f.qos(), f.size(), f.count(), f.ratePps()));
             }
-            Guest guest = new Guest(spec, zone, pool, port, sources, refusals);
+            Guest guest = new Guest(spec, zone, pool, port, sources, refusals, GuestApp.of(spec.app(), own, portId));
             return guest;
         } catch (RuntimeException e) {
             if (port != null) {
@@ -123,25 +136,72 @@ public final class Guest implements AutoCloseable {
     }
 
     /**
-     * One pass: drains every receive queue (counting and freeing), then sends what the flows
-     * have due. Returns the frames it moved.
+     * One pass: takes up to {@link #BUDGET} frames from each receive queue and hands them to the
+     * app (which frees them or sends them back), then sends what the flows have due. Returns the
+     * frames it moved.
      */
     public int poll(long now) {
         int work = 0;
         for (int q = 0; q < spec.queues(); q++) {
+            int taken = 0;
             int n;
-            while ((n = port.rxBurst(q, burst, 0, BURST)) > 0) {
+            while (taken < BUDGET && (n = port.rxBurst(q, burst, 0, Math.min(BURST, BUDGET - taken))) > 0) {
                 long bytes = 0;
                 for (int i = 0; i < n; i++) {
                     bytes += burst[i].packetLength();
                 }
-                Mbuf.freeBulk(burst, 0, n);
+                if (latency != null) {
+                    recordLatency(n);
+                }
                 add(RX_PACKETS, n);
                 add(RX_BYTES, bytes);
-                work += n;
+                taken += n;
+                forward(q, app.handle(burst, n, drops));
             }
+            work += taken;
         }
         return work + send(now);
+    }
+
+    /** Sends the app's rewritten frames back out of queue {@code q}; what does not fit is freed and counted. */
+    private void forward(int q, int n) {
+        if (n == 0) {
+            return;
+        }
+        long bytes = 0;
+        for (int i = 0; i < n; i++) {
+            bytes += burst[i].packetLength();
+        }
+        int sent = port.txBurst(q, burst, 0, n);
+        if (sent < n) {
+            for (int i = sent; i < n; i++) {
+                bytes -= burst[i].packetLength();
+            }
+            Mbuf.freeBulk(burst, sent, n - sent);
+            drops.add(GuestDrops.Reason.TX_FULL, n - sent);
+        }
+        add(TX_PACKETS, sent);
+        add(TX_BYTES, bytes);
+    }
+
+    /** One clock read per burst: the app sees the whole burst at once. */
+    private void recordLatency(int n) {
+        long now = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            Mbuf m = burst[i];
+            long stamp = WireStamp.read(m.buffer(), m.dataOffset(), m.dataLength());
+            if (stamp > 0 && stamp <= now) {
+                latency.recordValue(Math.min(now - stamp, MAX_LATENCY_NANOS));
+            }
+        }
+    }
+
+    /**
+     * Measures wire-to-app latency into {@code recorder} from here on (frames stamped by the wire's
+     * generator, see {@link WireStamp}). Call before the guest's thread starts polling.
+     */
+    public void measureLatency(Recorder recorder) {
+        this.latency = recorder;
     }
 
     private int send(long now) {
@@ -214,6 +274,11 @@ public final class Guest implements AutoCloseable {
 
     public long wakeups() {
         return wakeups;
+    }
+
+    /** Frames the app received and did not forward, by reason ({@code no_route}, {@code tx_full}, ...). */
+    public java.util.Map<String, Long> appDrops() {
+        return drops.nonZero();
     }
 
     /** The mailbox requests the PF refused, as {@code request: why}. */

@@ -20,8 +20,10 @@ public record GuestSpec(String name, int vf, Mode mode, App app, int queues, int
     public enum Mode {
         /** Busy-polls its queues, their interrupts masked (DPDK's PMD). */
         POLL,
-        /** Sleeps on its queues' eventfd interrupts and drains on each (a kernel driver). */
-        INTERRUPT
+        /** Sleeps on its queues' eventfd interrupts and drains on each (a kernel driver, NAPI-style). */
+        INTERRUPT,
+        /** Polls while traffic is high, sleeps on interrupts when it falls (DPDK l3fwd-power). */
+        ADAPTIVE
     }
 
     /** What the guest does with its port (testpmd's forwarding modes of the same names). */
@@ -29,7 +31,13 @@ public record GuestSpec(String name, int vf, Mode mode, App app, int queues, int
         /** Receives and frees. */
         RXONLY,
         /** Sends its {@code frames}; frees whatever it receives. */
-        TXONLY
+        TXONLY,
+        /** Sends every frame back with its MAC addresses swapped. */
+        MACSWAP,
+        /** DPDK l2fwd: destination 02:00:00:00:00:PORT, source its own address, back out. */
+        L2FWD,
+        /** DPDK l3fwd: IPv4 LPM lookup, TTL and checksum update, back to the neighbour it came from. */
+        L3FWD
     }
 
     public GuestSpec {

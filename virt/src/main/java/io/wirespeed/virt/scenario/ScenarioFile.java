@@ -185,8 +185,8 @@ public final class ScenarioFile {
             if (other != null) {
                 throw YamlMap.error(g.at("attach"), attach + " is already guest " + other + "'s: one guest per function");
             }
-            GuestSpec.Mode mode = GuestSpec.Mode.valueOf(g.word("mode", "poll", "poll", "interrupt").toUpperCase(Locale.ROOT));
-            GuestSpec.App app = GuestSpec.App.valueOf(g.word("app", "rxonly", "rxonly", "txonly").toUpperCase(Locale.ROOT));
+            GuestSpec.Mode mode = GuestSpec.Mode.valueOf(g.word("mode", "poll", "poll", "interrupt", "adaptive").toUpperCase(Locale.ROOT));
+            GuestSpec.App app = GuestSpec.App.valueOf(g.word("app", "rxonly", "rxonly", "txonly", "macswap", "l2fwd", "l3fwd").toUpperCase(Locale.ROOT));
             int queues = (int) g.integer("queues", 1, 1, nic.queuesPerVf());
             int descriptors = (int) g.integer("descriptors", GuestSpec.DEFAULT_DESCRIPTORS, VfPortBackend.MIN_DESCRIPTORS,
                     VfPortBackend.MAX_DESCRIPTORS);
@@ -198,8 +198,8 @@ public final class ScenarioFile {
             if (app == GuestSpec.App.TXONLY && frames.isEmpty()) {
                 throw YamlMap.error(g.at("frames"), "a txonly guest needs frames to send");
             }
-            if (app == GuestSpec.App.RXONLY && !frames.isEmpty()) {
-                throw YamlMap.error(g.at("frames"), "an rxonly guest sends nothing (use app: txonly)");
+            if (app != GuestSpec.App.TXONLY && !frames.isEmpty()) {
+                throw YamlMap.error(g.at("frames"), "only a txonly guest sends frames of its own (app: txonly)");
             }
             out.add(new GuestSpec(name, vf, mode, app, queues, descriptors, requests, frames));
         }

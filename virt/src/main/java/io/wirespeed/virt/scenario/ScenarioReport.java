@@ -25,8 +25,9 @@ public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger,
                              List<FunctionResult> vfs, List<FunctionResult> retiredVfs, FunctionResult pf, Counts uplink,
                              Map<DropReason, Long> drops, List<ThreadTime> threads) {
     /** One guest's app: frames it received from and handed to its port. */
+    /** @param appDrops frames the guest's app received and did not forward, by reason */
     public record GuestResult(String name, String attach, String mode, String app, Counts counts, long sleeps,
-                              long wakeups, List<String> refusals) {
+                              long wakeups, List<String> refusals, Map<String, Long> appDrops) {
     }
 
     /** One function as the NIC saw it; {@code name} is the VF number, {@code pf}, or vfN for a removed VF. */
@@ -58,7 +59,7 @@ public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger,
             GuestSpec s = g.spec;
             gs.add(new GuestResult(s.name(), s.attachment(), word(s.mode()), word(s.app()),
                     new Counts(g.rxPackets(), g.rxBytes(), g.txPackets(), g.txBytes()), g.sleeps(), g.wakeups(),
-                    g.refusals()));
+                    g.refusals(), g.appDrops()));
         }
         Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         for (DropReason r : DropReason.values()) {
@@ -129,6 +130,7 @@ public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger,
             m.put("tx_bytes", g.counts().txBytes());
             m.put("sleeps", g.sleeps());
             m.put("wakeups", g.wakeups());
+            m.put("app_drops", g.appDrops());
             m.put("refused", g.refusals());
             gs.put(g.name(), m);
         }
@@ -190,10 +192,11 @@ public record ScenarioReport(long durationNanos, boolean drained, Ledger ledger,
         for (GuestResult g : guests) {
             out.add(String.format(Locale.ROOT, "  guest %-10s %-4s %-9s %-6s rx %d (%d B)  tx %d (%d B)%s", g.name(),
                     g.attach(), g.mode(), g.app(), g.counts().rxPackets(), g.counts().rxBytes(), g.counts().txPackets(),
-                    g.counts().txBytes(), g.mode().equals("interrupt") ? "  wake-ups " + g.wakeups() : ""));
+                    g.counts().txBytes(), !g.mode().equals("poll") ? "  wake-ups " + g.wakeups() : ""));
             for (String r : g.refusals()) {
                 out.add("    refused " + r);
             }
+            g.appDrops().forEach((reason, n) -> out.add("    app dropped " + n + " " + reason));
         }
         for (FunctionResult f : vfs) {
             functionLine(out, "vf" + f.name(), f);

@@ -187,9 +187,12 @@ public final class ScenarioRun {
         }
     }
 
-    /** One interrupt-mode guest: a pass, and when it finds nothing, sleep until a queue signals. */
+    /**
+     * One interrupt-mode guest: a pass, and when it finds nothing, sleep until a queue signals; an
+     * adaptive guest polls while its traffic is high and sleeps the same way when it falls.
+     */
     private void sleepOnInterrupts(Guest g) {
-        IdlePolicy idle = SleepingIdlePolicy.interrupt();
+        IdlePolicy idle = g.spec.mode() == GuestSpec.Mode.ADAPTIVE ? SleepingIdlePolicy.adaptive() : SleepingIdlePolicy.interrupt();
         try {
             for (InterruptSource q : g.receiveQueues()) {
                 idle.watch(q);

@@ -1,0 +1,132 @@
+package io.wirespeed.virt.paths;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Measures one path at one frame size, RFC 2544-style: a trial at the link's line rate, then a
+ * binary search over offered load for the highest rate that loses nothing, then a measured run at
+ * that rate whose counters, CPU times and latency make the result. Every trial waits until each
+ * frame it offered is delivered or counted as dropped, so trials never overlap.
+ */
+public final class PathMeter {
+    /** Preamble, start delimiter, inter-frame gap and FCS: what a frame costs on the wire beyond its bytes. */
+    static final int WIRE_OVERHEAD_BYTES = 24;
+    private static final long SETTLE_TIMEOUT_NANOS = 5_000_000_000L;
+
+    /**
+     * @param trialSeconds how long each trial offers frames (at its rate)
+     * @param searchSteps the binary search's trials after the line-rate one
+     * @param minFrames the fewest frames a trial offers, however low its rate
+     */
+    public record Settings(double trialSeconds, int searchSteps, long minFrames) {
+        public Settings {
+            if (trialSeconds <= 0 || searchSteps < 0 || minFrames < 1) {
+                throw new IllegalArgumentException("trial seconds > 0, search steps >= 0, min frames >= 1");
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(0.2, 7, 20_000);
+        }
+    }
+
+    /** Told of each trial as it ends (the demo's progress bar). */
+    public interface Progress {
+        void trialDone(VmPath path, int frameSize, LoadPoint point);
+    }
+
+    private final Settings settings;
+    private final Progress progress;
+
+    public PathMeter(Settings settings, Progress progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** The frames per second a link of {@code bitsPerSecond} carries at {@code frameSize} bytes. */
+    public static double lineRatePps(long bitsPerSecond, int frameSize) {
+        return (double) bitsPerSecond / ((frameSize + WIRE_OVERHEAD_BYTES) * 8.0);
+    }
+
+    /** Trials the search runs for one path and size (for a progress bar's total). */
+    public int trialsPerMeasurement() {
+        return settings.searchSteps() + 2;
+    }
+
+    public PathMeasurement measure(PathRig rig, int frameSize, long linkBitsPerSecond) {
+        List<LoadPoint> loads = new ArrayList<>();
+        double line = lineRatePps(linkBitsPerSecond, frameSize);
+        LoadPoint first = trial(rig, frameSize, 0, framesFor(line), loads).point;
+        double zeroLoss;
+        if (first.offered() == first.delivered()) {
+            zeroLoss = first.offeredMpps() * 1e6;
+        } else {
+            // The delivered rate under overload is where the search starts its upper bound.
+            double lo = 0;
+            double hi = Math.min(line, first.offeredMpps() * 1e6);
+            double rate = Math.max(1, first.deliveredMpps() * 1e6);
+            for (int step = 0; step < settings.searchSteps(); step++) {
+                LoadPoint p = trial(rig, frameSize, (long) rate, framesFor(rate), loads).point;
+                if (p.offered() == p.delivered()) {
+                    lo = rate;
+                } else {
+                    hi = rate;
+                }
+                rate = (lo + hi) / 2;
+            }
+            zeroLoss = lo;
+        }
+        // The measured run: the zero-loss rate (or, when none passed, the lowest rate tried).
+        double measuredRate = zeroLoss > 0 ? zeroLoss : Math.max(1, lowestOffered(loads));
+        Trial run = trial(rig, frameSize, (long) measuredRate, framesFor(measuredRate), loads);
+        Snapshot d = run.counts;
+        return new PathMeasurement(rig.path(), frameSize, zeroLoss / 1e6, d.offered(), d.delivered(), d.drops(),
+                PathRig.perPacket(d.hostCpuNanos(), d.delivered()), PathRig.perPacket(d.guestCpuNanos(), d.delivered()),
+                PathRig.perPacket(d.nicCpuNanos(), d.offered()), perPacket(d.hostInterrupts(), d.delivered()),
+                perPacket(d.guestInterrupts(), d.delivered()), perPacket(d.hostCopies(), d.delivered()),
+                Latencies.summarize(run.latency), rig.stages(d), loads);
+    }
+
+    private static double lowestOffered(List<LoadPoint> loads) {
+        double min = Double.MAX_VALUE;
+        for (LoadPoint p : loads) {
+            min = Math.min(min, p.offeredMpps() * 1e6);
+        }
+        return min;
+    }
+
+    private static double perPacket(long n, long packets) {
+        return packets == 0 ? 0 : (double) n / packets;
+    }
+
+    private long framesFor(double ratePps) {
+        return Math.max(settings.minFrames(), (long) (ratePps * settings.trialSeconds()));
+    }
+
+    private record Trial(LoadPoint point, Snapshot counts, Histogram latency) {}
+
+    private Trial trial(PathRig rig, int frameSize, long ratePps, long frames, List<LoadPoint> loads) {
+        Snapshot before = rig.snapshot();
+        rig.takeLatency(); // forget what earlier trials recorded
+        long start = System.nanoTime();
+        rig.offer(frames, ratePps, frameSize);
+        long wireTimeout = (long) Math.max(10e9, 20 * frames * 1e9 / Math.max(ratePps, 1e5));
+        if (!rig.awaitOffered(before.offered() + frames, wireTimeout)) {
+            throw new IllegalStateException(rig.path().label() + ": the wire did not offer " + frames + " frames in time");
+        }
+        long wireNanos = Math.max(1, System.nanoTime() - start);
+        boolean settled = rig.awaitSettled(SETTLE_TIMEOUT_NANOS);
+        Snapshot counts = rig.snapshot().minus(before);
+        if (!settled) {
+            throw new IllegalStateException(rig.path().label() + ": " + counts.inFlight()
+                    + " frames neither delivered nor counted as dropped after " + SETTLE_TIMEOUT_NANOS / 1_000_000_000 + " s");
+        }
+        LoadPoint p = new LoadPoint(frames * 1e3 / wireNanos, counts.delivered() * 1e3 / wireNanos, counts.offered(),
+                counts.delivered());
+        loads.add(p);
+        progress.trialDone(rig.path(), frameSize, p);
+        return new Trial(p, counts, rig.takeLatency());
+    }
+}

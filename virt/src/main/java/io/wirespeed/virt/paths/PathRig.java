@@ -1,0 +1,326 @@
+package io.wirespeed.virt.paths;
+
+import io.wirespeed.ethdev.Port;
+import io.wirespeed.ethdev.PortConf;
+import io.wirespeed.lcore.BusyIdlePolicy;
+import io.wirespeed.lcore.IdlePolicy;
+import io.wirespeed.lcore.SleepingIdlePolicy;
+import io.wirespeed.mbuf.Mempool;
+import io.wirespeed.virt.nic.DropReason;
+import io.wirespeed.virt.nic.EmulatedNic;
+import io.wirespeed.virt.nic.FunctionStats;
+import io.wirespeed.virt.nic.NicConfig;
+import io.wirespeed.virt.nic.NicFunction;
+import io.wirespeed.virt.scenario.Guest;
+import io.wirespeed.virt.scenario.GuestSpec;
+import io.wirespeed.virt.traffic.FlowSpec;
+import io.wirespeed.virt.vf.VfDevice;
+import io.wirespeed.virt.vhost.VhostBackend;
+import io.wirespeed.virt.vhost.VhostDevice;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * One VM path, built and running: the wire, the emulated NIC (its own service thread: the
+ * hardware), for {@code normal} and {@code vmdq} the host's core, and the guest's core running
+ * rxonly. Trials are offered one after another on the same rig ({@link #offer}), and every
+ * counter is read as a {@link Snapshot}, so a trial is the difference of two.
+ *
+ * <ul>
+ *   <li>{@code normal}: the PF's queue in host memory, the host's core asleep on its interrupt,
+ *       the vswitch, a copy into the guest's virtio-like queue, the guest asleep on its interrupt;
+ *   <li>{@code vmdq}: a VMDq pool (a VF) whose queue is in host memory, the host's core polling
+ *       it and copying into the guest's queue, the guest asleep on its interrupt;
+ *   <li>{@code sriov}: a VF whose rings are in the guest's memory; the guest polls (or sleeps);
+ *   <li>{@code passthrough}: the PF itself, no VFs, its rings in the guest's memory; the guest polls.
+ * </ul>
+ */
+public final class PathRig implements AutoCloseable {
+    /** The guest's address; the wire's frames are sent to it. */
+    public static final long GUEST_MAC = 0x02_00_00_00_00_10L;
+    /** The wire's source address. */
+    public static final long WIRE_MAC = 0x02_00_00_00_99_01L;
+    private static final long BROADCAST = 0xffff_ffff_ffffL;
+    private static final int WIRE_POOL_SIZE = 8192;
+    private static final int UPLINK_DESCRIPTORS = 1024;
+
+    /**
+     * @param linkBitsPerSecond the NIC's link speed (the wire is paced to it)
+     * @param descriptors every receive ring's size on the path
+     * @param interruptIntervalNanos the NIC's interrupt moderation (0: one interrupt per pass that wrote frames)
+     * @param guestMode how the guest receives on {@code sriov} (the paravirtual paths' guests always sleep on
+     *                  interrupts, passthrough's always polls)
+     */
+    public record Options(long linkBitsPerSecond, int descriptors, long interruptIntervalNanos, GuestSpec.Mode guestMode) {
+        public static Options defaults() {
+            return new Options(10_000_000_000L, 1024, NicConfig.DEFAULT_INTERRUPT_INTERVAL_NANOS, GuestSpec.Mode.POLL);
+        }
+
+        public Options withInterruptInterval(long nanos) {
+            return new Options(linkBitsPerSecond, descriptors, nanos, guestMode);
+        }
+
+        public Options withGuestMode(GuestSpec.Mode mode) {
+            return new Options(linkBitsPerSecond, descriptors, interruptIntervalNanos, mode);
+        }
+
+        public Options withLinkSpeed(long bitsPerSecond) {
+            return new Options(bitsPerSecond, descriptors, interruptIntervalNanos, guestMode);
+        }
+    }
+
+    private final VmPath path;
+    private final WireSource wire = new WireSource();
+    private final Mempool wirePool;
+    private Port uplink;
+    private EmulatedNic nic;
+    /** The NIC function whose receive ring the NIC writes this path's frames into. */
+    private NicFunction ringFunction;
+    private VhostDevice vhost;
+    private Port vhostPort;
+    private HostStage host;
+    private Guest guest;
+    private Worker hostCore;
+    private Worker guestCore;
+    /** The address the wire sends to: the guest's (on passthrough, the port's own). */
+    private long guestMac;
+    private GuestSpec.Mode guestMode;
+    /** The wire's total once the latest trial has made all its frames (controlling thread only). */
+    private long requested;
+    private final Recorder latency = new Recorder(Guest.MAX_LATENCY_NANOS, 3);
+
+    private PathRig(VmPath path) {
+        this.path = path;
+        this.wirePool = Mempool.builder("wire-" + path.label(), WIRE_POOL_SIZE).cacheSize(0).hugePages(false).build();
+    }
+
+    /** Builds {@code path} and starts its threads; the wire is silent until the first {@link #offer}. */
+    public static PathRig open(VmPath path, Options options) {
+        PathRig rig = new PathRig(path);
+        try {
+            rig.build(options);
+            return rig;
+        } catch (RuntimeException e) {
+            rig.close();
+            throw e;
+        }
+    }
+
+    private void build(Options options) {
+        uplink = new Port(0, "net_wire0", WireSource.DRIVER, wire);
+        uplink.configure(1, 1, PortConf.defaults());
+        uplink.rxQueueSetup(0, UPLINK_DESCRIPTORS, wirePool);
+        uplink.txQueueSetup(0, UPLINK_DESCRIPTORS);
+        uplink.start();
+        NicConfig config = NicConfig.defaults().withLinkSpeed(options.linkBitsPerSecond())
+                .withInterruptInterval(options.interruptIntervalNanos()).withQueuesPerVf(1)
+                // normal: the guest's frames are unknown unicast to the NIC, the PF (the host) takes them
+                .withDefaultToPf(path == VmPath.NORMAL);
+        guestMac = path == VmPath.PASSTHROUGH ? config.pfMac() : GUEST_MAC;
+        nic = new EmulatedNic(config, uplink);
+        guestMode = switch (path) {
+            case NORMAL, VMDQ -> GuestSpec.Mode.INTERRUPT;
+            case SRIOV -> options.guestMode();
+            case PASSTHROUGH -> GuestSpec.Mode.POLL;
+        };
+        // On the normal path the guest announces its address once (as QEMU's self-announce does), so the
+        // vswitch learns where it lives; the announcement leaves for the wire and is not a trial's frame.
+        GuestSpec spec = path == VmPath.NORMAL
+                ? new GuestSpec("vm-" + path.label(), 0, guestMode, GuestSpec.App.TXONLY, 1, options.descriptors(),
+                        List.of(), List.of(FlowSpec.of(BROADCAST, GUEST_MAC, 64, 1)))
+                : new GuestSpec("vm-" + path.label(), 0, guestMode, GuestSpec.App.RXONLY, 1, options.descriptors(),
+                        List.of(), List.of());
+        VfDevice guestDevice = switch (path) {
+            case SRIOV -> {
+                nic.pf().numVfs(1);
+                nic.pf().mac(0, GUEST_MAC);
+                ringFunction = nic.vf(0);
+                yield ringFunction;
+            }
+            case PASSTHROUGH -> {
+                ringFunction = nic.pfFunction();
+                yield ringFunction;
+            }
+            case VMDQ -> {
+                nic.pf().numVfs(1);
+                nic.pf().mac(0, GUEST_MAC);
+                ringFunction = nic.vf(0);
+                yield vhost = new VhostDevice("virtio-" + path.label(), GUEST_MAC, 1);
+            }
+            case NORMAL -> {
+                ringFunction = nic.pfFunction();
+                yield vhost = new VhostDevice("virtio-" + path.label(), GUEST_MAC, 1);
+            }
+        };
+        guest = Guest.boot(spec, guestDevice, 1, io.wirespeed.memory.MemoryZone.anonymous("guest-" + path.label(),
+                Guest.zoneBytes(spec)));
+        guest.measureLatency(latency);
+        if (vhost != null) {
+            HostPort hostQueue = HostPort.open(path.label(), 2, ringFunction, options.descriptors());
+            vhostPort = new Port(3, "net_vhost_" + path.label(), VhostBackend.DRIVER, vhost.hostBackend());
+            vhostPort.configure(1, 1, PortConf.defaults());
+            vhostPort.rxQueueSetup(0, options.descriptors(), hostQueue.pool);
+            vhostPort.txQueueSetup(0, options.descriptors());
+            vhostPort.start();
+            host = path == VmPath.VMDQ ? new VmdqCopier(hostQueue, vhostPort) : new SwitchedHost(hostQueue, vhostPort);
+        }
+        nic.start();
+        if (host != null) {
+            IdlePolicy idle = host.wakeups().isEmpty() ? new BusyIdlePolicy() : SleepingIdlePolicy.interrupt();
+            hostCore = Worker.start("host-" + path.label(), host::pass, idle, host.wakeups());
+        }
+        IdlePolicy guestIdle = guestMode == GuestSpec.Mode.POLL ? new BusyIdlePolicy() : SleepingIdlePolicy.interrupt();
+        guestCore = Worker.start("guest-" + path.label(), guest::poll, guestIdle,
+                guestMode == GuestSpec.Mode.POLL ? List.of() : guest.receiveQueues());
+        if (path == VmPath.NORMAL && !awaitUntil(() -> nic.uplinkStats().txPackets() >= 1, 5_000_000_000L)) {
+            throw new IllegalStateException("normal: the guest's announcement did not reach the wire");
+        }
+    }
+
+    public VmPath path() {
+        return path;
+    }
+
+    /** Starts a trial: {@code count} frames of {@code size} bytes at {@code ratePps} (0: as fast as the link allows). */
+    public void offer(long count, long ratePps, int size) {
+        requested = wire.offered() + count;
+        wire.offer(FlowSpec.of(guestMac, WIRE_MAC, size, count).withRate(ratePps));
+    }
+
+    /** Waits until the wire has made {@code total} frames since the rig opened; false on timeout. */
+    public boolean awaitOffered(long total, long timeoutNanos) {
+        return awaitUntil(() -> wire.offered() >= total, timeoutNanos);
+    }
+
+    /**
+     * Waits until the latest trial has made all its frames and every one is delivered or counted
+     * as dropped (checked twice, 1 ms apart); false on timeout, when frames are still in flight.
+     */
+    public boolean awaitSettled(long timeoutNanos) {
+        return awaitUntil(() -> {
+            Snapshot s = snapshot();
+            if (s.offered() < requested || s.inFlight() != 0) {
+                return false;
+            }
+            LockSupport.parkNanos(1_000_000);
+            Snapshot again = snapshot();
+            return again.inFlight() == 0 && again.offered() == s.offered();
+        }, timeoutNanos);
+    }
+
+    private boolean awaitUntil(java.util.function.BooleanSupplier done, long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (!done.getAsBoolean()) {
+            failIfBroken();
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(200_000);
+        }
+        return true;
+    }
+
+    private void failIfBroken() {
+        for (Worker w : new Worker[] {hostCore, guestCore}) {
+            if (w != null && w.failure() != null) {
+                throw new IllegalStateException(path.label() + ": a core failed: " + w.failure(), w.failure());
+            }
+        }
+    }
+
+    /** Latency of the frames the guest received since the previous call. */
+    public Histogram takeLatency() {
+        return latency.getIntervalHistogram();
+    }
+
+    /** Every counter of the path, now. */
+    public Snapshot snapshot() {
+        long nicCpu = nic.serviceCpuNanosNow();
+        Map<String, Long> drops = new HashMap<>();
+        addDrops(drops, nic.nicStats());
+        for (NicFunction f : nic.functionsEver()) {
+            addDrops(drops, f.stats());
+        }
+        if (host != null) {
+            host.drops().forEach((k, v) -> drops.merge(k, v, Long::sum));
+            drops.merge("oversize", vhostPort.stats().oerrors(), Long::sum);
+        }
+        long hostInterrupts = path == VmPath.NORMAL ? ringFunction.stats().interrupts() : 0;
+        long guestInterrupts = vhost != null ? vhost.interrupts() : ringFunction.stats().interrupts();
+        return new Snapshot(System.nanoTime(), wire.offered(), ringFunction.stats().rxPackets(),
+                vhost != null ? vhost.copiesToGuest() : 0, guest.rxPackets(), drops, hostInterrupts, guestInterrupts, nicCpu,
+                hostCore != null ? hostCore.cpuNanos() : 0, guestCore.cpuNanos());
+    }
+
+    private static void addDrops(Map<String, Long> into, FunctionStats stats) {
+        for (DropReason r : DropReason.values()) {
+            long n = stats.drops(r);
+            if (n != 0) {
+                into.merge(r.key(), n, Long::sum);
+            }
+        }
+    }
+
+    /**
+     * The path's stages from the wire to the guest's app, with a run's counts ({@code run} is the
+     * difference of two snapshots).
+     */
+    public List<Stage> stages(Snapshot run) {
+        double nicNs = perPacket(run.nicCpuNanos(), run.offered());
+        double hostNs = perPacket(run.hostCpuNanos(), run.delivered());
+        double guestNs = perPacket(run.guestCpuNanos(), run.delivered());
+        String guestName = "guest app (" + (guestMode == GuestSpec.Mode.POLL ? "poll" : "irq") + ")";
+        Stage wireStage = new Stage("wire", "wire", run.offered(), 0, 0, 0);
+        Stage guestStage = new Stage(guestName, "guest", run.delivered(), run.guestInterrupts(), 0, guestNs);
+        return switch (path) {
+            case NORMAL -> List.of(wireStage, new Stage("NIC (PF)", "nic", run.toRing(), 0, 0, nicNs),
+                    new Stage("PF queue, host memory", "queue", run.toRing(), 0, 0, 0),
+                    new Stage("host core: vswitch", "host", run.hostCopies(), run.hostInterrupts(), run.hostCopies(), hostNs),
+                    new Stage("virtio queue, guest memory", "queue", run.hostCopies(), 0, 0, 0), guestStage);
+            case VMDQ -> List.of(wireStage, new Stage("NIC (VMDq sort)", "nic", run.toRing(), 0, 0, nicNs),
+                    new Stage("pool queue, host memory", "queue", run.toRing(), 0, 0, 0),
+                    new Stage("host core: copy", "host", run.hostCopies(), 0, run.hostCopies(), hostNs),
+                    new Stage("guest queue, guest memory", "queue", run.hostCopies(), 0, 0, 0), guestStage);
+            case SRIOV -> List.of(wireStage, new Stage("NIC (VF sort, DMA)", "nic", run.toRing(), 0, 0, nicNs),
+                    new Stage("VF ring, guest memory", "queue", run.toRing(), 0, 0, 0), guestStage);
+            case PASSTHROUGH -> List.of(wireStage, new Stage("NIC port (DMA)", "nic", run.toRing(), 0, 0, nicNs),
+                    new Stage("port ring, guest memory", "queue", run.toRing(), 0, 0, 0), guestStage);
+        };
+    }
+
+    static double perPacket(long nanos, long packets) {
+        return packets == 0 ? 0 : (double) nanos / packets;
+    }
+
+    /** Stops the cores and the NIC and frees the path's memory; the counters stay readable. */
+    @Override
+    public void close() {
+        if (hostCore != null) {
+            hostCore.close();
+        }
+        if (guestCore != null) {
+            guestCore.close();
+        }
+        if (nic != null) {
+            nic.close();
+        }
+        if (guest != null) {
+            guest.stop();
+            guest.close();
+        }
+        if (vhostPort != null) {
+            vhostPort.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+        if (uplink != null) {
+            uplink.close();
+        }
+        wirePool.close();
+    }
+}

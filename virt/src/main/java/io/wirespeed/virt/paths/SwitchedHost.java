@@ -1,0 +1,68 @@
+package io.wirespeed.virt.paths;
+
+import io.wirespeed.ethdev.Port;
+import io.wirespeed.lcore.InterruptSource;
+import io.wirespeed.virt.vswitch.DropReason;
+import io.wirespeed.virt.vswitch.VSwitch;
+import io.wirespeed.virt.vswitch.VlanMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The normal path's host side: the PF's queue (in host memory) and the guest's virtio-like port
+ * on the hypervisor's software switch. The host's core sleeps on the PF queue's interrupt, and
+ * each wake-up switches what arrived: learn, look up, copy into the guest's queue (which
+ * interrupts the guest).
+ */
+final class SwitchedHost implements HostStage {
+    /** Both ports untagged in one VLAN, as a bridge's ports are by default. */
+    private static final int VLAN = 1;
+    private final HostPort pf;
+    private final VSwitch vswitch;
+    private final int uplinkPort;
+    private final int guestPort;
+
+    SwitchedHost(HostPort pf, Port toGuest) {
+        this.pf = pf;
+        this.vswitch = new VSwitch(pf.pool);
+        this.uplinkPort = vswitch.addPort("pf", pf.port, 0, 0, VlanMode.access(VLAN));
+        this.guestPort = vswitch.addPort("vm", toGuest, 0, 0, VlanMode.access(VLAN));
+    }
+
+    @Override
+    public int pass(long now) {
+        // The guest's side first: its announcement teaches the switch where its address lives.
+        return vswitch.poll(guestPort, now) + vswitch.poll(uplinkPort, now);
+    }
+
+    @Override
+    public List<InterruptSource> wakeups() {
+        return List.of(pf.port.rxQueue(0));
+    }
+
+    /**
+     * The switch's drops on the wire's frames; a full transmit queue towards the guest is the
+     * guest's receive ring being full, named as on the other paths.
+     */
+    @Override
+    public Map<String, Long> drops() {
+        Map<String, Long> out = new HashMap<>();
+        for (DropReason r : DropReason.values()) {
+            long n = vswitch.stats(uplinkPort).drops(r) + vswitch.stats(guestPort).drops(r);
+            if (n != 0) {
+                out.merge(r == DropReason.TX_FULL ? "rx_ring_full" : r.label(), n, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    VSwitch vswitch() {
+        return vswitch;
+    }
+
+    @Override
+    public void close() {
+        pf.close();
+    }
+}

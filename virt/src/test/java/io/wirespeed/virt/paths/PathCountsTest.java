@@ -1,0 +1,60 @@
+package io.wirespeed.virt.paths;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed's counts, for a fixed number of frames sent one at a time (each delivered before the
+ * next leaves the wire) with interrupt moderation off, so every frame finds the cores asleep.
+ */
+class PathCountsTest {
+    private static final int FRAMES = 200;
+
+    private static Snapshot oneAtATime(VmPath path) {
+        try (PathRig rig = PathRig.open(path, PathRig.Options.defaults().withInterruptInterval(0))) {
+            Snapshot before = rig.snapshot();
+            for (int i = 0; i < FRAMES; i++) {
+                rig.offer(1, 0, 64);
+                assertTrue(rig.awaitSettled(5_000_000_000L), path.label() + ": frame " + i + " not settled");
+            }
+            return rig.snapshot().minus(before);
+        }
+    }
+
+    @Test
+    void normalTakesTwoInterruptsAndOneCopyPerPacket() {
+        Snapshot s = oneAtATime(VmPath.NORMAL);
+        assertEquals(FRAMES, s.delivered(), s.toString());
+        assertEquals(FRAMES, s.hostCopies());
+        double interrupts = (double) (s.hostInterrupts() + s.guestInterrupts()) / FRAMES;
+        assertTrue(interrupts >= 1.9 && interrupts <= 2.0, "interrupts per packet " + interrupts);
+    }
+
+    @Test
+    void vmdqTakesOneInterruptAndOneCopyPerPacket() {
+        Snapshot s = oneAtATime(VmPath.VMDQ);
+        assertEquals(FRAMES, s.delivered(), s.toString());
+        assertEquals(FRAMES, s.hostCopies());
+        assertEquals(0, s.hostInterrupts());
+        double interrupts = (double) s.guestInterrupts() / FRAMES;
+        assertTrue(interrupts >= 0.95 && interrupts <= 1.0, "guest interrupts per packet " + interrupts);
+    }
+
+    @Test
+    void sriovInPollModeTakesNoInterruptAndNoCopy() {
+        Snapshot s = oneAtATime(VmPath.SRIOV);
+        assertEquals(FRAMES, s.delivered(), s.toString());
+        assertEquals(0, s.hostCopies());
+        assertEquals(0, s.hostInterrupts() + s.guestInterrupts());
+    }
+
+    @Test
+    void passthroughInPollModeTakesNoInterruptAndNoCopy() {
+        Snapshot s = oneAtATime(VmPath.PASSTHROUGH);
+        assertEquals(FRAMES, s.delivered(), s.toString());
+        assertEquals(0, s.hostCopies());
+        assertEquals(0, s.hostInterrupts() + s.guestInterrupts());
+    }
+}
