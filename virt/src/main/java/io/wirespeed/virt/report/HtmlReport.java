@@ -93,6 +93,9 @@ public final class HtmlReport {
     }
 
     private static void term(StringBuilder page, String term, String escapedValue) {
+        if (escapedValue.isEmpty() || escapedValue.equals("<code></code>")) {
+            return; // nothing said about it: no empty line
+        }
         page.append("<dt>").append(term).append("</dt><dd>").append(escapedValue).append("</dd>\n");
     }
 

@@ -15,4 +15,11 @@ public record ReportContext(String title, String host, String date, String comma
         command = Objects.requireNonNullElse(command, "");
         notes = notes == null ? List.of() : notes.stream().map(n -> Objects.requireNonNullElse(n, "")).toList();
     }
+
+    /** This machine as the report describes it: its cores, the JDK, and the operating system with its version. */
+    public static String thisHost() {
+        return Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version() + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
+                + System.getProperty("os.arch") + ")";
+    }
 }

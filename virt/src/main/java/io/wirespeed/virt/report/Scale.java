@@ -8,6 +8,8 @@ import java.util.List;
  * data can produce (empty, reversed, a single value, NaN) so that a chart never divides by zero.
  */
 sealed interface Scale {
+    int MAX_TICKS = 50;
+
     /** Where {@code value} falls: 0 at the domain's start, 1 at its end (outside for values outside). */
     double fraction(double value);
 
@@ -71,8 +73,10 @@ sealed interface Scale {
             if (step <= 0) {
                 return fixedTicks.stream().filter(t -> t >= min && t <= max).toList();
             }
+            // capped, so that a domain out near Double.MAX_VALUE cannot ask for endless ticks
+            long count = Math.min(MAX_TICKS, (long) Math.floor((max - min) / step + 1e-9) + 1);
             List<Double> ticks = new ArrayList<>();
-            for (int i = 0; min + i * step <= max + step * 1e-9; i++) {
+            for (int i = 0; i < count; i++) {
                 ticks.add(min + i * step);
             }
             return ticks;
@@ -86,12 +90,17 @@ sealed interface Scale {
             return (Math.log10(value) - lowExponent) / (highExponent - lowExponent);
         }
 
-        /** Each decade; with three decades or fewer also its 2 and 5, so that a narrow range still reads. */
+        /**
+         * Each decade (every n-th one over a wide range, so that labels do not collide); with three
+         * decades or fewer also its 2 and 5, so that a narrow range still reads.
+         */
         @Override
         public List<Double> ticks() {
-            boolean fine = highExponent - lowExponent <= 3;
+            double decades = highExponent - lowExponent;
+            boolean fine = decades <= 3;
+            double stride = Math.ceil(decades / 10);
             List<Double> ticks = new ArrayList<>();
-            for (double e = lowExponent; e <= highExponent; e++) {
+            for (double e = lowExponent; e <= highExponent; e += stride) {
                 double decade = Math.pow(10, e);
                 ticks.add(decade);
                 if (fine && e < highExponent) {

@@ -75,14 +75,6 @@ final class Svg {
         return this;
     }
 
-    double width() {
-        return width;
-    }
-
-    double height() {
-        return height;
-    }
-
     @Override
     public String toString() {
         if (!open.isEmpty()) {

@@ -127,6 +127,30 @@ class HtmlReportTest {
     }
 
     @Test
+    void figuresNotMeasuredShowAsNotAvailableInTheTable() {
+        PathMeasurement m = Measurements.withFigures(Measurements.of(VmPath.SRIOV, 64), Double.NaN, 1, Double.NaN, 1,
+                0, 0, Double.POSITIVE_INFINITY);
+        String html = HtmlReport.render(CONTEXT, List.of(Measurements.withLatency(m, null)));
+        String row = html.lines().filter(l -> l.startsWith("<tr class=\"path-sriov\">")).findFirst().orElseThrow();
+        // Mpps, guest ns, copies and the three percentiles
+        assertThat(Pattern.compile("<td>n/a</td>").matcher(row).results().count()).isEqualTo(6);
+        assertThat(html).doesNotContain("NaN", "Infinity");
+    }
+
+    @Test
+    void contextFieldsLeftEmptyAreLeftOut() {
+        String html = HtmlReport.render(new ReportContext("t", "", null, "", List.of()), Measurements.demo());
+        assertThat(html).doesNotContain("<dt>Host</dt>", "<dt>Date</dt>", "<dt>Command</dt>", "id=\"notes\"");
+        assertThat(HtmlReport.render(CONTEXT, Measurements.demo())).contains("<dt>Host</dt>", "<dt>Command</dt>");
+    }
+
+    @Test
+    void thisHostNamesTheCoresTheJdkAndTheSystem() {
+        assertThat(ReportContext.thisHost()).startsWith(Runtime.getRuntime().availableProcessors() + " cores, JDK "
+                + Runtime.version()).contains(System.getProperty("os.name"), System.getProperty("os.version"));
+    }
+
+    @Test
     void withoutMeasurementsThePageSaysSoAndDrawsNothing() {
         String html = HtmlReport.render(new ReportContext(null, null, null, null, null), List.of());
         assertThat(html).contains("No measurements.").doesNotContain("<svg", "<table");

@@ -42,6 +42,17 @@ class ScaleTest {
     }
 
     @Test
+    void aWideLogRangeTicksEveryFewDecades() {
+        Scale s = Scale.log(1e-6, 1e14);
+        assertThat(s.ticks()).containsExactly(1e-6, 1e-4, 0.01, 1.0, 100.0, 1e4, 1e6, 1e8, 1e10, 1e12, 1e14);
+    }
+
+    @Test
+    void aHugeLinearDomainHasABoundedNumberOfTicks() {
+        assertThat(Scale.fromZero(Double.MAX_VALUE).ticks()).hasSizeLessThanOrEqualTo(Scale.MAX_TICKS);
+    }
+
+    @Test
     void aLinearScaleOfOneValueIsWidenedAroundIt() {
         Scale s = Scale.linear(64, 64, List.of(64.0));
         assertThat(s.fraction(64)).isEqualTo(0.5);
