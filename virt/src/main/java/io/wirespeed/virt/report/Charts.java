@@ -33,7 +33,8 @@ final class Charts {
     static String throughput(ResultIndex index) {
         int largest = index.frameSizes().isEmpty() ? 1 : index.frameSizes().last();
         List<Double> ticks = index.frameSizes().stream().map(Integer::doubleValue).toList();
-        Scale x = Scale.linear(0, largest * 1.06, ticks);
+        // one size alone goes in the middle rather than against the right edge
+        Scale x = Scale.linear(0, ticks.size() == 1 ? 2.0 * largest : largest * 1.06, ticks);
         double highest = index.all().stream().mapToDouble(PathMeasurement::zeroLossMpps)
                 .filter(Double::isFinite).max().orElse(0);
         Plot plot = new Plot("Zero-loss throughput", x, Scale.fromZero(highest));

@@ -12,7 +12,7 @@ import java.util.Locale;
  * on each box its interrupts (a lightning mark), its copies and its CPU ns per packet.
  */
 final class FlowDiagram {
-    private static final double BAND_LABEL = 112;
+    private static final double BAND_LABEL = 132;
     private static final double COLUMN = 200;
     private static final double BOX_WIDTH = 124;
     private static final double BOX_HEIGHT = 84;
@@ -69,7 +69,7 @@ final class FlowDiagram {
                     .attr("font-weight", "bold").attr("fill", "#555555").text(b.label);
         }
         if (stages.isEmpty()) {
-            svg.text(BAND_LABEL + COLUMN / 2, TOP + 2 * BAND_HEIGHT, "middle", 13, "no stages recorded");
+            svg.text(BAND_LABEL + COLUMN / 2, boxCentre(Band.HYPERVISOR) + 4, "middle", 13, "no stages recorded");
             return svg.toString();
         }
         Band[] bands = bands(stages);

@@ -8,10 +8,10 @@ import java.util.List;
  * {@link #px} and {@link #py}.
  */
 final class Plot {
-    static final double WIDTH = 780;
+    static final double WIDTH = 800;
     static final double HEIGHT = 380;
     private static final double LEFT = 76;
-    private static final double RIGHT = 600;
+    private static final double RIGHT = 580;
     private static final double TOP = 44;
     private static final double BOTTOM = 316;
     private static final String AXIS = "#333333";
