@@ -278,17 +278,17 @@ public final class PathRig implements AutoCloseable {
         Stage guestStage = new Stage(guestName, "guest", run.delivered(), run.guestInterrupts(), 0, guestNs);
         return switch (path) {
             case NORMAL -> List.of(wireStage, new Stage("NIC (PF)", "nic", run.toRing(), 0, 0, nicNs),
-                    new Stage("PF queue, host memory", "queue", run.toRing(), 0, 0, 0),
+                    new Stage("PF queue (host)", "queue", run.toRing(), 0, 0, 0),
                     new Stage("host core: vswitch", "host", run.hostCopies(), run.hostInterrupts(), run.hostCopies(), hostNs),
-                    new Stage("virtio queue, guest memory", "queue", run.hostCopies(), 0, 0, 0), guestStage);
+                    new Stage("virtio queue", "queue", run.hostCopies(), 0, 0, 0), guestStage);
             case VMDQ -> List.of(wireStage, new Stage("NIC (VMDq sort)", "nic", run.toRing(), 0, 0, nicNs),
-                    new Stage("pool queue, host memory", "queue", run.toRing(), 0, 0, 0),
+                    new Stage("VMDq queue", "queue", run.toRing(), 0, 0, 0),
                     new Stage("host core: copy", "host", run.hostCopies(), 0, run.hostCopies(), hostNs),
-                    new Stage("guest queue, guest memory", "queue", run.hostCopies(), 0, 0, 0), guestStage);
+                    new Stage("guest queue", "queue", run.hostCopies(), 0, 0, 0), guestStage);
             case SRIOV -> List.of(wireStage, new Stage("NIC (VF sort, DMA)", "nic", run.toRing(), 0, 0, nicNs),
-                    new Stage("VF ring, guest memory", "queue", run.toRing(), 0, 0, 0), guestStage);
+                    new Stage("VF ring (guest)", "queue", run.toRing(), 0, 0, 0), guestStage);
             case PASSTHROUGH -> List.of(wireStage, new Stage("NIC port (DMA)", "nic", run.toRing(), 0, 0, nicNs),
-                    new Stage("port ring, guest memory", "queue", run.toRing(), 0, 0, 0), guestStage);
+                    new Stage("ring (guest)", "queue", run.toRing(), 0, 0, 0), guestStage);
         };
     }
 
