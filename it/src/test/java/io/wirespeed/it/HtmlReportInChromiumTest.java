@@ -34,7 +34,6 @@ import org.xml.sax.InputSource;
  * Chromium fails the test (CI installs it): a report nobody checked in a browser is not checked.
  */
 class HtmlReportInChromiumTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final List<Integer> SIZES = List.of(64, 512, 1500);
     /** Four flow diagrams; throughput; a latency CDF per frame size; CPU, interrupts and copies. */
     private static final int SVGS = 4 + 1 + SIZES.size() + 3;
@@ -45,9 +44,7 @@ class HtmlReportInChromiumTest {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        assertThat(Files.isExecutable(CHROMIUM))
-                .as("%s is missing: these tests need Chromium (apt-get install -y chromium; .ci/run installs it)", CHROMIUM)
-                .isTrue();
+        Chromium.assertInstalled();
     }
 
     @Test
@@ -92,11 +89,7 @@ class HtmlReportInChromiumTest {
     }
 
     private Host.Result chromium(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + tmp.resolve("chromium-profile")));
-        command.addAll(List.of(arguments));
-        return Host.runAllowingFailure(command, 120);
+        return Chromium.run(tmp.resolve("chromium-profile"), arguments);
     }
 
     /** True when some pixel is within a small distance of {@code rgb} (font smoothing and scaling blend edges). */
@@ -115,9 +108,7 @@ class HtmlReportInChromiumTest {
     }
 
     private static Element parse(String svg) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        return f.newDocumentBuilder().parse(new InputSource(new StringReader(svg))).getDocumentElement();
+        return Chromium.parseSvg(svg);
     }
 
     private static ReportContext context() {
