@@ -15,6 +15,9 @@ interface HostStage extends AutoCloseable {
     /** Frames it dropped, by reason (read by any thread). */
     Map<String, Long> drops();
 
+    /** Frames it dropped, every reason (read by any thread, allocating nothing). */
+    long dropped();
+
     @Override
     void close();
 }

@@ -78,6 +78,8 @@ public final class PathRig implements AutoCloseable {
     private final Mempool wirePool;
     private Port uplink;
     private EmulatedNic nic;
+    /** Every function of the NIC (the PF, and the VF when the path has one). */
+    private List<NicFunction> functions = List.of();
     /** The NIC function whose receive ring the NIC writes this path's frames into. */
     private NicFunction ringFunction;
     private VhostDevice vhost;
@@ -168,6 +170,7 @@ public final class PathRig implements AutoCloseable {
             vhostPort.start();
             host = path == VmPath.VMDQ ? new VmdqCopier(hostQueue, vhostPort) : new SwitchedHost(hostQueue, vhostPort);
         }
+        functions = nic.functionsEver(); // a rig never changes numvfs: the list is final from here on
         nic.start();
         if (host != null) {
             IdlePolicy idle = host.wakeups().isEmpty() ? new BusyIdlePolicy() : SleepingIdlePolicy.interrupt();
@@ -202,14 +205,29 @@ public final class PathRig implements AutoCloseable {
      */
     public boolean awaitSettled(long timeoutNanos) {
         return awaitUntil(() -> {
-            Snapshot s = snapshot();
-            if (s.offered() < requested || s.inFlight() != 0) {
+            long offered = wire.offered();
+            if (offered < requested || inFlight() != 0) {
                 return false;
             }
             LockSupport.parkNanos(1_000_000);
-            Snapshot again = snapshot();
-            return again.inFlight() == 0 && again.offered() == s.offered();
+            return inFlight() == 0 && wire.offered() == offered;
         }, timeoutNanos);
+    }
+
+    /**
+     * Frames offered and not yet delivered or counted as dropped. Reads the counters directly,
+     * allocating nothing: the controlling thread asks often, and garbage from it would bring
+     * collections (and their pauses) to the cores it measures.
+     */
+    private long inFlight() {
+        long dropped = nic.nicStats().totalDrops();
+        for (NicFunction f : functions) {
+            dropped += f.stats().totalDrops();
+        }
+        if (host != null) {
+            dropped += host.dropped() + vhostPort.txQueue(0).errors();
+        }
+        return wire.offered() - guest.rxPackets() - dropped;
     }
 
     private boolean awaitUntil(java.util.function.BooleanSupplier done, long timeoutNanos) {
@@ -219,7 +237,7 @@ public final class PathRig implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            LockSupport.parkNanos(200_000);
+            LockSupport.parkNanos(500_000);
         }
         return true;
     }
@@ -242,12 +260,15 @@ public final class PathRig implements AutoCloseable {
         long nicCpu = nic.serviceCpuNanosNow();
         Map<String, Long> drops = new HashMap<>();
         addDrops(drops, nic.nicStats());
-        for (NicFunction f : nic.functionsEver()) {
+        for (NicFunction f : functions) {
             addDrops(drops, f.stats());
         }
         if (host != null) {
             host.drops().forEach((k, v) -> drops.merge(k, v, Long::sum));
-            drops.merge("oversize", vhostPort.stats().oerrors(), Long::sum);
+            long oversize = vhostPort.txQueue(0).errors();
+            if (oversize != 0) {
+                drops.merge("oversize", oversize, Long::sum);
+            }
         }
         long hostInterrupts = path == VmPath.NORMAL ? ringFunction.stats().interrupts() : 0;
         long guestInterrupts = vhost != null ? vhost.interrupts() : ringFunction.stats().interrupts();

@@ -4,6 +4,7 @@ import io.wirespeed.ethdev.Port;
 import io.wirespeed.lcore.InterruptSource;
 import io.wirespeed.virt.vswitch.DropReason;
 import io.wirespeed.virt.vswitch.VSwitch;
+import io.wirespeed.virt.vswitch.VSwitchPortStats;
 import io.wirespeed.virt.vswitch.VlanMode;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,13 @@ final class SwitchedHost implements HostStage {
             }
         }
         return out;
+    }
+
+    @Override
+    public long dropped() {
+        VSwitchPortStats uplink = vswitch.stats(uplinkPort);
+        VSwitchPortStats vm = vswitch.stats(guestPort);
+        return uplink.ingressDrops() + uplink.egressDrops() + vm.ingressDrops() + vm.egressDrops();
     }
 
     VSwitch vswitch() {

@@ -50,6 +50,11 @@ final class VmdqCopier implements HostStage {
     }
 
     @Override
+    public long dropped() {
+        return guestRingFull.getOpaque();
+    }
+
+    @Override
     public void close() {
         pool.close();
     }
