@@ -2,6 +2,7 @@ package io.wirespeed.virt.paths;
 
 import io.wirespeed.ethdev.Port;
 import io.wirespeed.ethdev.PortConf;
+import io.wirespeed.lcore.BackoffIdlePolicy;
 import io.wirespeed.lcore.BusyIdlePolicy;
 import io.wirespeed.lcore.IdlePolicy;
 import io.wirespeed.lcore.SleepingIdlePolicy;
@@ -173,7 +174,10 @@ public final class PathRig implements AutoCloseable {
         functions = nic.functionsEver(); // a rig never changes numvfs: the list is final from here on
         nic.start();
         if (host != null) {
-            IdlePolicy idle = host.wakeups().isEmpty() ? new BusyIdlePolicy() : SleepingIdlePolicy.interrupt();
+            // VMDq's copier takes no interrupt: when its queue is empty it backs off (spin, yield,
+            // park up to 100 µs) and so leaves the core to the guest it feeds.
+            IdlePolicy idle = host.wakeups().isEmpty() ? new BackoffIdlePolicy(128, 64, 10_000, 100_000)
+                    : SleepingIdlePolicy.interrupt();
             hostCore = Worker.start("host-" + path.label(), host::pass, idle, host.wakeups());
         }
         IdlePolicy guestIdle = guestMode == GuestSpec.Mode.POLL ? new BusyIdlePolicy() : SleepingIdlePolicy.interrupt();

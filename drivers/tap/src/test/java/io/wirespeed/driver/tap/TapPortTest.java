@@ -124,12 +124,21 @@ class TapPortTest {
         }
     }
 
+    /**
+     * Nothing is sent into the tap but what the kernel itself sends when the link comes up (IPv6
+     * router solicitations and MLD reports, all to multicast groups): the queue takes those and
+     * holds no more than one burst of mbufs while idle.
+     */
     @Test
-    void anIdleQueueReceivesNothingAndKeepsNoMoreThanABurstOfMbufs() {
+    void anIdleQueueReceivesOnlyTheKernelsOwnMulticastAndKeepsNoMoreThanABurstOfMbufs() {
         try (Port port = TapPorts.open("net_tap0,iface=" + Names.unique() + "t", 1, pool)) {
             Mbuf[] burst = new Mbuf[32];
             for (int i = 0; i < 100; i++) {
-                assertThat(port.rxBurst(0, burst, 0, 32)).isZero();
+                int n = port.rxBurst(0, burst, 0, 32);
+                for (int k = 0; k < n; k++) {
+                    assertThat(burst[k].toByteArray()[0] & 1).as("a multicast destination").isEqualTo(1);
+                }
+                Mbuf.freeBulk(burst, 0, n);
             }
             assertThat(pool.inUseCount()).isLessThanOrEqualTo(32);
             assertThat(port.stats().ierrors()).isZero();
