@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
         description = {"Measure chosen VM paths at chosen frame sizes on the emulated NIC (as wirespeed demo does).",
                 "Example: wirespeed compare --paths normal,sriov --sizes 64,1500 --json"})
 public final class CompareCommand implements Callable<Integer> {
-    @Option(names = "--paths", paramLabel = "LIST", description = "normal, vmdq, sriov, passthrough (default all)")
-    String paths = "normal,vmdq,sriov,passthrough";
+    @Option(names = "--paths", paramLabel = "LIST", description = "normal, vmdq, sriov, passthrough, ovs-dpdk (default all)")
+    String paths = "normal,vmdq,sriov,passthrough,ovs-dpdk";
 
     @Option(names = "--sizes", paramLabel = "LIST", description = "frame sizes in bytes, 64..1518 (default ${DEFAULT-VALUE})")
     String sizes = "64,512,1500";

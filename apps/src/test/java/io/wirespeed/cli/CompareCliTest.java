@@ -62,7 +62,7 @@ class CompareCliTest {
         CliRun run = CliRun.of("compare", "--paths", "normal,macvtap");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("compare: unknown path 'macvtap' (normal, vmdq, sriov, passthrough)");
+        assertThat(run.err().strip()).isEqualTo("compare: unknown path 'macvtap' (normal, vmdq, sriov, passthrough, ovs-dpdk)");
     }
 
     @Test

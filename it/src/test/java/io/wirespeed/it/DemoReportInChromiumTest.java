@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirespeed.cli.Wirespeed;
 import io.wirespeed.testkit.Host;
+import io.wirespeed.virt.paths.VmPath;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,12 +35,13 @@ class DemoReportInChromiumTest {
         Host.Result r = Chromium.run(tmp.resolve("profile"), "--dump-dom", report.resolve("index.html").toUri().toString());
         assertThat(r.exitCode()).as("chromium --dump-dom failed: %s", r.stderr()).isZero();
         List<Element> svgs = Chromium.svgs(r.stdout());
-        // four flow diagrams; throughput, the 64-byte latency CDF, CPU, interrupts, copies
-        assertThat(svgs).hasSize(4 + 5);
+        // a flow diagram per path; throughput, the 64-byte latency CDF, CPU, interrupts, copies
+        assertThat(svgs).hasSize(VmPath.values().length + 5);
         for (Element svg : svgs) {
             assertThat(svg.getElementsByTagNameNS("*", "*").getLength()).as("elements in %s", svg.getAttribute("aria-label"))
                     .isGreaterThan(10);
         }
-        assertThat(r.stdout()).contains("host core: vswitch", "virtio queue", "VMDq queue", "VF ring (guest)", "ring (guest)");
+        assertThat(r.stdout()).contains("host core: vswitch", "virtio queue", "VMDq queue", "VF ring (guest)", "ring (guest)",
+                "host PMD: vswitch");
     }
 }

@@ -35,8 +35,8 @@ import org.xml.sax.InputSource;
  */
 class HtmlReportInChromiumTest {
     private static final List<Integer> SIZES = List.of(64, 512, 1500);
-    /** Four flow diagrams; throughput; a latency CDF per frame size; CPU, interrupts and copies. */
-    private static final int SVGS = 4 + 1 + SIZES.size() + 3;
+    /** A flow diagram per path; throughput; a latency CDF per frame size; CPU, interrupts and copies. */
+    private static final int SVGS = VmPath.values().length + 1 + SIZES.size() + 3;
     private static final Pattern SVG = Pattern.compile("<svg\\b.*?</svg>", Pattern.DOTALL);
 
     @TempDir
@@ -83,7 +83,7 @@ class HtmlReportInChromiumTest {
         assertThat(image).as("a PNG that ImageIO reads").isNotNull();
         assertThat(image.getWidth()).isEqualTo(1280);
         // the table's swatches and the charts draw each path in its colour: all four must show
-        for (String colour : List.of("#d62728", "#ff7f0e", "#2ca02c", "#1f77b4")) {
+        for (String colour : List.of("#d62728", "#ff7f0e", "#2ca02c", "#1f77b4", "#9467bd")) {
             assertThat(contains(image, Integer.parseInt(colour.substring(1), 16))).as("a pixel of %s", colour).isTrue();
         }
     }
@@ -147,6 +147,8 @@ class HtmlReportInChromiumTest {
                     new Stage("host copy", "host", delivered, 0, delivered, 220), guest);
             case SRIOV -> List.of(wire, new Stage("vf dma", "nic", offered, 0, 0, 35), new Stage("vf ring", "queue", delivered, 0, 0, 0), guest);
             case PASSTHROUGH -> List.of(wire, new Stage("port dma", "nic", offered, 0, 0, 35), guest);
+            case OVS_DPDK -> List.of(wire, new Stage("nic", "nic", offered, 0, 0, 35), new Stage("host pmd vswitch", "host", delivered, 0, 0, 250),
+                    new Stage("virtio queue", "queue", delivered, 0, delivered, 0), guest);
         };
     }
 }

@@ -37,7 +37,9 @@ import org.HdrHistogram.Recorder;
  *   <li>{@code vmdq}: a VMDq pool (a VF) whose queue is in host memory, the host's core polling
  *       it and copying into the guest's queue, the guest asleep on its interrupt;
  *   <li>{@code sriov}: a VF whose rings are in the guest's memory; the guest polls (or sleeps);
- *   <li>{@code passthrough}: the PF itself, no VFs, its rings in the guest's memory; the guest polls.
+ *   <li>{@code passthrough}: the PF itself, no VFs, its rings in the guest's memory; the guest polls;
+ *   <li>{@code ovs-dpdk}: the normal path with both cores polling: the host's PMD thread runs the
+ *       vswitch, the guest's driver polls its virtio-like queue.
  * </ul>
  */
 public final class PathRig implements AutoCloseable {
@@ -122,17 +124,17 @@ public final class PathRig implements AutoCloseable {
         NicConfig config = NicConfig.defaults().withLinkSpeed(options.linkBitsPerSecond())
                 .withInterruptInterval(options.interruptIntervalNanos()).withQueuesPerVf(1)
                 // normal: the guest's frames are unknown unicast to the NIC, the PF (the host) takes them
-                .withDefaultToPf(path == VmPath.NORMAL);
+                .withDefaultToPf(switched());
         guestMac = path == VmPath.PASSTHROUGH ? config.pfMac() : GUEST_MAC;
         nic = new EmulatedNic(config, uplink);
         guestMode = switch (path) {
             case NORMAL, VMDQ -> GuestSpec.Mode.INTERRUPT;
             case SRIOV -> options.guestMode();
-            case PASSTHROUGH -> GuestSpec.Mode.POLL;
+            case PASSTHROUGH, OVS_DPDK -> GuestSpec.Mode.POLL;
         };
         // On the normal path the guest announces its address once (as QEMU's self-announce does), so the
         // vswitch learns where it lives; the announcement leaves for the wire and is not a trial's frame.
-        GuestSpec spec = path == VmPath.NORMAL
+        GuestSpec spec = switched()
                 ? new GuestSpec("vm-" + path.label(), 0, guestMode, GuestSpec.App.TXONLY, 1, options.descriptors(),
                         List.of(), List.of(FlowSpec.of(BROADCAST, GUEST_MAC, 64, 1)))
                 : new GuestSpec("vm-" + path.label(), 0, guestMode, GuestSpec.App.RXONLY, 1, options.descriptors(),
@@ -154,7 +156,7 @@ public final class PathRig implements AutoCloseable {
                 ringFunction = nic.vf(0);
                 yield vhost = new VhostDevice("virtio-" + path.label(), GUEST_MAC, 1);
             }
-            case NORMAL -> {
+            case NORMAL, OVS_DPDK -> {
                 ringFunction = nic.pfFunction();
                 yield vhost = new VhostDevice("virtio-" + path.label(), GUEST_MAC, 1);
             }
@@ -169,23 +171,32 @@ public final class PathRig implements AutoCloseable {
             vhostPort.rxQueueSetup(0, options.descriptors(), hostQueue.pool);
             vhostPort.txQueueSetup(0, options.descriptors());
             vhostPort.start();
-            host = path == VmPath.VMDQ ? new VmdqCopier(hostQueue, vhostPort) : new SwitchedHost(hostQueue, vhostPort);
+            host = path == VmPath.VMDQ ? new VmdqCopier(hostQueue, vhostPort)
+                    : new SwitchedHost(hostQueue, vhostPort, path == VmPath.NORMAL);
         }
         functions = nic.functionsEver(); // a rig never changes numvfs: the list is final from here on
         nic.start();
         if (host != null) {
-            // VMDq's copier takes no interrupt: when its queue is empty it backs off (spin, yield,
-            // park up to 100 µs) and so leaves the core to the guest it feeds.
-            IdlePolicy idle = host.wakeups().isEmpty() ? new BackoffIdlePolicy(128, 64, 10_000, 100_000)
-                    : SleepingIdlePolicy.interrupt();
+            // normal sleeps on the PF's interrupt; OVS-DPDK's PMD thread spins; VMDq's copier takes no
+            // interrupt and backs off (spin, yield, park up to 100 µs) to leave the core to its guest.
+            IdlePolicy idle = switch (path) {
+                case NORMAL -> SleepingIdlePolicy.interrupt();
+                case OVS_DPDK -> new BusyIdlePolicy();
+                default -> new BackoffIdlePolicy(128, 64, 10_000, 100_000);
+            };
             hostCore = Worker.start("host-" + path.label(), host::pass, idle, host.wakeups());
         }
         IdlePolicy guestIdle = guestMode == GuestSpec.Mode.POLL ? new BusyIdlePolicy() : SleepingIdlePolicy.interrupt();
         guestCore = Worker.start("guest-" + path.label(), guest::poll, guestIdle,
                 guestMode == GuestSpec.Mode.POLL ? List.of() : guest.receiveQueues());
-        if (path == VmPath.NORMAL && !awaitUntil(() -> nic.uplinkStats().txPackets() >= 1, 5_000_000_000L)) {
-            throw new IllegalStateException("normal: the guest's announcement did not reach the wire");
+        if (switched() && !awaitUntil(() -> nic.uplinkStats().txPackets() >= 1, 5_000_000_000L)) {
+            throw new IllegalStateException(path.label() + ": the guest's announcement did not reach the wire");
         }
+    }
+
+    /** The paths through the hypervisor's vswitch. */
+    private boolean switched() {
+        return path == VmPath.NORMAL || path == VmPath.OVS_DPDK;
     }
 
     public VmPath path() {
@@ -274,7 +285,7 @@ public final class PathRig implements AutoCloseable {
                 drops.merge("oversize", oversize, Long::sum);
             }
         }
-        long hostInterrupts = path == VmPath.NORMAL ? ringFunction.stats().interrupts() : 0;
+        long hostInterrupts = switched() ? ringFunction.stats().interrupts() : 0;
         long guestInterrupts = vhost != null ? vhost.interrupts() : ringFunction.stats().interrupts();
         return new Snapshot(System.nanoTime(), wire.offered(), ringFunction.stats().rxPackets(),
                 vhost != null ? vhost.copiesToGuest() : 0, guest.rxPackets(), drops, hostInterrupts, guestInterrupts, nicCpu,
@@ -314,6 +325,10 @@ public final class PathRig implements AutoCloseable {
                     new Stage("VF ring (guest)", "queue", run.toRing(), 0, 0, 0), guestStage);
             case PASSTHROUGH -> List.of(wireStage, new Stage("NIC port (DMA)", "nic", run.toRing(), 0, 0, nicNs),
                     new Stage("ring (guest)", "queue", run.toRing(), 0, 0, 0), guestStage);
+            case OVS_DPDK -> List.of(wireStage, new Stage("NIC (PF)", "nic", run.toRing(), 0, 0, nicNs),
+                    new Stage("PF queue (host)", "queue", run.toRing(), 0, 0, 0),
+                    new Stage("host PMD: vswitch", "host", run.hostCopies(), run.hostInterrupts(), run.hostCopies(), hostNs),
+                    new Stage("virtio queue", "queue", run.hostCopies(), 0, 0, 0), guestStage);
         };
     }
 

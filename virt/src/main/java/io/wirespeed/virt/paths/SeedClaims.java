@@ -49,6 +49,12 @@ public final class SeedClaims {
                                 direct.copiesPerPacket())));
             }
         }
+        PathMeasurement ovs = at.get(VmPath.OVS_DPDK);
+        if (ovs != null) {
+            out.add(claim("ovs-dpdk (both cores polling) takes no interrupt and copies once",
+                    ovs.interruptsPerPacket() == 0 && ovs.copiesPerPacket() == 1.0,
+                    String.format(Locale.ROOT, "%.3f interrupts, %.2f copies", ovs.interruptsPerPacket(), ovs.copiesPerPacket())));
+        }
         if (normal != null && vmdq != null && sriov != null && passthrough != null) {
             double slowestDirect = Math.min(sriov.zeroLossMpps(), passthrough.zeroLossMpps());
             out.add(claim("at " + smallest + " B, sriov and passthrough > vmdq > normal in zero-loss throughput",

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The normal path's host side: the PF's queue (in host memory) and the guest's virtio-like port
- * on the hypervisor's software switch. The host's core sleeps on the PF queue's interrupt, and
- * each wake-up switches what arrived: learn, look up, copy into the guest's queue (which
- * interrupts the guest).
+ * The host side of the paths through the hypervisor's software switch: the PF's queue (in host
+ * memory) and the guest's virtio-like port on the vswitch. On the normal path the host's core
+ * sleeps on the PF queue's interrupt and each wake-up switches what arrived: learn, look up, copy
+ * into the guest's queue (which interrupts the guest). Under OVS-DPDK it polls instead.
  */
 final class SwitchedHost implements HostStage {
     /** Both ports untagged in one VLAN, as a bridge's ports are by default. */
@@ -24,8 +24,12 @@ final class SwitchedHost implements HostStage {
     private final int uplinkPort;
     private final int guestPort;
 
-    SwitchedHost(HostPort pf, Port toGuest) {
+    private final boolean sleeps;
+
+    /** {@code sleeps}: the host's core sleeps on the PF queue's interrupt (the normal path), else it polls (OVS-DPDK). */
+    SwitchedHost(HostPort pf, Port toGuest, boolean sleeps) {
         this.pf = pf;
+        this.sleeps = sleeps;
         this.vswitch = new VSwitch(pf.pool);
         this.uplinkPort = vswitch.addPort("pf", pf.port, 0, 0, VlanMode.access(VLAN));
         this.guestPort = vswitch.addPort("vm", toGuest, 0, 0, VlanMode.access(VLAN));
@@ -39,7 +43,7 @@ final class SwitchedHost implements HostStage {
 
     @Override
     public List<InterruptSource> wakeups() {
-        return List.of(pf.port.rxQueue(0));
+        return sleeps ? List.of(pf.port.rxQueue(0)) : List.of();
     }
 
     /**

@@ -11,7 +11,9 @@ public enum VmPath {
     /** A VF writes straight into guest memory; the guest polls (or takes its own interrupt). */
     SRIOV("sriov"),
     /** The whole port is the guest's: its DMA writes into guest memory, no sorting, no sharing. */
-    PASSTHROUGH("passthrough");
+    PASSTHROUGH("passthrough"),
+    /** The normal path in poll mode (OVS-DPDK): a host PMD thread runs the vswitch, the guest's virtio-pmd polls; one copy, no interrupts. */
+    OVS_DPDK("ovs-dpdk");
 
     private final String label;
 
@@ -31,6 +33,6 @@ public enum VmPath {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown path '" + text + "' (normal, vmdq, sriov, passthrough)");
+        throw new IllegalArgumentException("unknown path '" + text + "' (normal, vmdq, sriov, passthrough, ovs-dpdk)");
     }
 }

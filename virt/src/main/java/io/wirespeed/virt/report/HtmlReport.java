@@ -127,6 +127,8 @@ public final class HtmlReport {
                     + " no interrupts (unless the guest asks for its own) and no copies.";
             case PASSTHROUGH -> "The whole NIC port belongs to the guest: no interrupts, no copies,"
                     + " but the port's bandwidth cannot be shared with other guests.";
+            case OVS_DPDK -> "The normal path in poll mode, as OVS-DPDK runs it: a host PMD thread polls the NIC's queue"
+                    + " and runs the vswitch, the guest's virtio driver polls its queue: one copy, no interrupts.";
         };
     }
 

@@ -13,6 +13,7 @@ final class Palette {
             case VMDQ -> "#ff7f0e";
             case SRIOV -> "#2ca02c";
             case PASSTHROUGH -> "#1f77b4";
+            case OVS_DPDK -> "#9467bd";
         };
     }
 

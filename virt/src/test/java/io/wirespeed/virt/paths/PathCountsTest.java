@@ -57,4 +57,12 @@ class PathCountsTest {
         assertEquals(0, s.hostCopies());
         assertEquals(0, s.hostInterrupts() + s.guestInterrupts());
     }
+
+    @Test
+    void ovsDpdkPollsOnBothCoresTakesNoInterruptAndCopiesOnce() {
+        Snapshot s = oneAtATime(VmPath.OVS_DPDK);
+        assertEquals(FRAMES, s.delivered(), s.toString());
+        assertEquals(FRAMES, s.hostCopies());
+        assertEquals(0, s.hostInterrupts() + s.guestInterrupts());
+    }
 }

@@ -18,10 +18,9 @@ class ChartsTest {
     @Test
     void throughputHasAMarkerPerPathAndFrameSizeAndALinePerPathInItsColour() {
         Element svg = Page.parse(Charts.throughput(DEMO));
-        assertThat(svg.getElementsByTagNameNS(Svg.NAMESPACE, "circle").getLength()).isEqualTo(4 * 3);
+        assertThat(svg.getElementsByTagNameNS(Svg.NAMESPACE, "circle").getLength()).isEqualTo(VmPath.values().length * 3);
         List<String> strokes = attributes(svg.getElementsByTagNameNS(Svg.NAMESPACE, "polyline"), "stroke");
-        assertThat(strokes).containsExactly(Palette.colour(VmPath.NORMAL), Palette.colour(VmPath.VMDQ),
-                Palette.colour(VmPath.SRIOV), Palette.colour(VmPath.PASSTHROUGH));
+        assertThat(strokes).containsExactly(java.util.Arrays.stream(VmPath.values()).map(Palette::colour).toArray(String[]::new));
         assertThat(Page.texts(svg, "text")).contains("64", "512", "1500", "normal", "passthrough", "Mpps at zero loss");
         assertThat(Page.texts(svg, "title")).contains("vmdq, 512 B: " + Numbers.fixed(Measurements.of(VmPath.VMDQ, 512).zeroLossMpps(), 3) + " Mpps");
     }
@@ -37,7 +36,7 @@ class ChartsTest {
         assertThat(charts).hasSize(5);
         charts.forEach(c -> Page.parse(c.svg()));
         Element throughput = Page.parse(Charts.throughput(index));
-        assertThat(throughput.getElementsByTagNameNS(Svg.NAMESPACE, "circle").getLength()).isEqualTo(4);
+        assertThat(throughput.getElementsByTagNameNS(Svg.NAMESPACE, "circle").getLength()).isEqualTo(VmPath.values().length);
         assertThat(Page.texts(throughput, "text")).contains("64").doesNotContain("no throughput measured");
     }
 
@@ -45,7 +44,7 @@ class ChartsTest {
     void theLatencyCdfHasAStepLinePerPathOnALogAxis() {
         Element svg = Page.parse(Charts.latencyCdf(DEMO, 64));
         NodeList lines = svg.getElementsByTagNameNS(Svg.NAMESPACE, "polyline");
-        assertThat(lines.getLength()).isEqualTo(4);
+        assertThat(lines.getLength()).isEqualTo(VmPath.values().length);
         // five samples drawn as a staircase: each new level joined by a horizontal then a vertical step
         assertThat(((Element) lines.item(0)).getAttribute("points").split(" ")).hasSize(9);
         // p50 of 2 µs down to 0.5 µs and up to 100 µs: the decades 0.1 to 100 with their 2s and 5s

@@ -38,7 +38,7 @@ final class Measurements {
                 path == VmPath.NORMAL || path == VmPath.VMDQ ? 180 : 0, 95, 40,
                 path == VmPath.NORMAL ? 1 : 0, path == VmPath.SRIOV || path == VmPath.PASSTHROUGH ? 0 : 1,
                 path == VmPath.NORMAL || path == VmPath.VMDQ ? 1 : 0,
-                latency(2 + path.ordinal()), stages(path, offered, delivered), List.of(new LoadPoint(mpps, mpps, offered, delivered)));
+                latency(2 + 0.75 * path.ordinal()), stages(path, offered, delivered), List.of(new LoadPoint(mpps, mpps, offered, delivered)));
     }
 
     static LatencySummary latency(double p50) {
@@ -62,6 +62,9 @@ final class Measurements {
             case SRIOV -> List.of(new Stage("wire", "wire", offered, 0, 0, 0), new Stage("VF dma", "nic", offered, 0, 0, 40),
                     new Stage("VF ring", "queue", mid, 0, 0, 0), new Stage("guest app", "guest", delivered, 0, 0, 95));
             case PASSTHROUGH -> List.of(new Stage("wire", "wire", offered, 0, 0, 0), new Stage("port dma", "nic", offered, 0, 0, 40),
+                    new Stage("guest app", "guest", delivered, 0, 0, 95));
+            case OVS_DPDK -> List.of(new Stage("wire", "wire", offered, 0, 0, 0), new Stage("nic rx", "nic", offered, 0, 0, 40),
+                    new Stage("host pmd vswitch", "host", mid, 0, 0, 250), new Stage("virtio queue", "queue", mid, 0, mid, 0),
                     new Stage("guest app", "guest", delivered, 0, 0, 95));
         };
     }
