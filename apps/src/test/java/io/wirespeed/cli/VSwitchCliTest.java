@@ -56,6 +56,7 @@ class VSwitchCliTest {
      * itself once the file is read.
      */
     @Test
+    @SuppressWarnings("unchecked")
     void framesFromACaptureFileAreFloodedAndTheRunEndsWhenTheFileIsRead() throws IOException {
         byte[] broadcast = frame("ffffffffffff", A);
         byte[] unknown = frame(B, A);

@@ -74,6 +74,11 @@ final class VethHosts implements Hosts {
         return toB.b();
     }
 
+    /** Host B's interface, inside namespace B. */
+    String hostB() {
+        return toB.a();
+    }
+
     @Override
     public Netns a() {
         return a;

@@ -1,7 +1,8 @@
 package io.wirespeed.virt.vswitch;
 
 import static io.wirespeed.net.NetworkOrder.getU16;
-import static io.wirespeed.net.NetworkOrder.getU48;
+import static io.wirespeed.net.NetworkOrder.getI32;
+import static io.wirespeed.net.NetworkOrder.getI64;
 
 import io.wirespeed.ethdev.Port;
 import io.wirespeed.mbuf.Mbuf;
@@ -46,6 +47,8 @@ public final class VSwitch {
     /** The group bit, the least significant bit of a MAC's first octet. */
     private static final long MULTICAST = 1L << 40;
     private static final int UNTAGGED = VlanMode.UNTAGGED;
+    /** No (VLAN, source) key has all 64 bits set. */
+    private static final long NOTHING_LEARNED = -1L;
 
     private final Mempool copyPool;
     private final MacTable macTable;
@@ -70,6 +73,13 @@ public final class VSwitch {
     private int pendingCount;
     /** The ports a frame is flooded to (scratch). */
     private int[] floodPorts = new int[0];
+
+    /**
+     * The (VLAN, source) last learned in this slice: a slice has one in-port and one clock
+     * reading, so learning the same source again would change nothing (bursts mostly come from
+     * few stations).
+     */
+    private long learnedInSlice;
 
     /** Counts of the slice being switched, published on the in-port's stats once per slice. */
     private long sliceUnicast;
@@ -156,6 +166,7 @@ public final class VSwitch {
         for (int start = 0; start < count; start += maxBurst) {
             int end = Math.min(count, start + maxBurst);
             countReceived(inPort, burst, start, end);
+            learnedInSlice = NOTHING_LEARNED;
             for (int i = start; i < end; i++) {
                 switchFrame(inPort, burst[i], nowNanos);
             }
@@ -194,10 +205,12 @@ public final class VSwitch {
             dropAtIngress(in, m, DropReason.VLAN_NOT_ALLOWED);
             return;
         }
-        long destination = getU48(bytes, at);
-        long source = getU48(bytes, at + 6);
-        if ((source & MULTICAST) == 0) {
-            macTable.learn(vlan, source, in, now);
+        long first8 = getI64(bytes, at); // both addresses in two reads rather than four
+        long destination = first8 >>> 16;
+        long source = (first8 & 0xffff) << 32 | getI32(bytes, at + 8) & 0xffff_ffffL;
+        long learnKey = (long) vlan << 48 | source;
+        if ((source & MULTICAST) == 0 && learnKey != learnedInSlice && macTable.learn(vlan, source, in, now)) {
+            learnedInSlice = learnKey;
         }
         if ((destination & MULTICAST) != 0) {
             flood(in, m, frameTag, vlan);
