@@ -43,6 +43,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "binary-search trials after the line-rate one (default ${DEFAULT-VALUE})")
     int steps = 7;
 
+    @Option(names = "--loads", paramLabel = "LIST", description = "shares of the line rate for one fixed-load trial each,"
+            + " e.g. 0.01,0.1 (default ${DEFAULT-VALUE}; none: empty)")
+    String loads = "0.01,0.1";
+
     @Option(names = "--report", paramLabel = "DIR", description = "also write DIR/index.html")
     Path report;
 
@@ -81,7 +85,22 @@ public final class CompareCommand implements Callable<Integer> {
         PathRig.Options options = new PathRig.Options(NicConfig.parseSpeed(speed), descriptors,
                 (long) (interruptIntervalMicros * 1e3), mode);
         PathComparison.Plan plan = new PathComparison.Plan(chosen, frameSizes, options,
-                new PathMeter.Settings(trialMillis / 1e3, steps, 20_000));
+                new PathMeter.Settings(trialMillis / 1e3, steps, 20_000, shares(loads)));
         return PathsRun.run("compare", plan, report, json);
+    }
+
+    private static List<Double> shares(String list) {
+        List<Double> out = new ArrayList<>();
+        for (String s : list.split(",")) {
+            if (s.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Double.parseDouble(s.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--loads: '" + s.trim() + "' is not a share of the line rate");
+            }
+        }
+        return out;
     }
 }

@@ -37,7 +37,7 @@ public final class PathComparison {
 
         /** Trials the plan runs (for a progress bar). */
         public int trials() {
-            return paths.size() * sizes.size() * (settings.searchSteps() + 2);
+            return paths.size() * sizes.size() * (settings.searchSteps() + 2 + settings.fixedLoads().size());
         }
     }
 
@@ -111,6 +111,21 @@ public final class PathComparison {
             loads.add(l);
         }
         o.put("loads", loads);
+        List<Map<String, Object>> fixed = new ArrayList<>();
+        for (FixedLoad f : m.fixedLoads()) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("line_rate_share", f.lineRateShare());
+            l.put("offered_mpps", round(f.point().offeredMpps(), 4));
+            l.put("delivered_mpps", round(f.point().deliveredMpps(), 4));
+            l.put("loss", round(f.point().lossFraction(), 6));
+            l.put("host_cores", round(f.hostCores(), 3));
+            l.put("guest_cores", round(f.guestCores(), 3));
+            l.put("nic_cores", round(f.nicCores(), 3));
+            l.put("latency_p50_us", round(f.latencyP50Us(), 2));
+            l.put("latency_p99_us", round(f.latencyP99Us(), 2));
+            fixed.add(l);
+        }
+        o.put("fixed_loads", fixed);
         return o;
     }
 

@@ -12,15 +12,26 @@ import java.util.Map;
  * @param drops frames dropped in it, by reason (delivered + the drops = offered)
  * @param stages the packet flow from the wire to the guest's app, in order
  * @param loads the trials the search ran, in the order it ran them
+ * @param fixedLoads trials at fixed shares of the line rate, lowest first
  */
 public record PathMeasurement(VmPath path, int frameSize, double zeroLossMpps, long offered, long delivered,
         Map<String, Long> drops, double hostNsPerPacket, double guestNsPerPacket, double nicNsPerPacket,
         double hostInterruptsPerPacket, double guestInterruptsPerPacket, double copiesPerPacket,
-        LatencySummary latency, List<Stage> stages, List<LoadPoint> loads) {
+        LatencySummary latency, List<Stage> stages, List<LoadPoint> loads, List<FixedLoad> fixedLoads) {
     public PathMeasurement {
         drops = Map.copyOf(drops);
         stages = List.copyOf(stages);
         loads = List.copyOf(loads);
+        fixedLoads = List.copyOf(fixedLoads);
+    }
+
+    /** A measurement without fixed-load trials. */
+    public PathMeasurement(VmPath path, int frameSize, double zeroLossMpps, long offered, long delivered,
+            Map<String, Long> drops, double hostNsPerPacket, double guestNsPerPacket, double nicNsPerPacket,
+            double hostInterruptsPerPacket, double guestInterruptsPerPacket, double copiesPerPacket,
+            LatencySummary latency, List<Stage> stages, List<LoadPoint> loads) {
+        this(path, frameSize, zeroLossMpps, offered, delivered, drops, hostNsPerPacket, guestNsPerPacket, nicNsPerPacket,
+                hostInterruptsPerPacket, guestInterruptsPerPacket, copiesPerPacket, latency, stages, loads, List.of());
     }
 
     /** Interrupts on every core the path touches, per delivered packet. */

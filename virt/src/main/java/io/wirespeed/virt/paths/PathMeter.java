@@ -23,16 +23,29 @@ public final class PathMeter {
      * @param trialSeconds how long each trial offers frames (at its rate)
      * @param searchSteps the binary search's trials after the line-rate one
      * @param minFrames the fewest frames a trial offers, however low its rate
+     * @param fixedLoads shares of the line rate to run one trial each at, after the search
      */
-    public record Settings(double trialSeconds, int searchSteps, long minFrames) {
+    public record Settings(double trialSeconds, int searchSteps, long minFrames, List<Double> fixedLoads) {
         public Settings {
+            fixedLoads = List.copyOf(fixedLoads);
             if (trialSeconds <= 0 || searchSteps < 0 || minFrames < 1) {
                 throw new IllegalArgumentException("trial seconds > 0, search steps >= 0, min frames >= 1");
             }
+            for (double share : fixedLoads) {
+                if (!(share > 0 && share <= 1)) {
+                    throw new IllegalArgumentException("a fixed load is a share of the line rate in (0, 1] (got " + share + ")");
+                }
+            }
         }
 
+        /** Settings with no fixed-load trials. */
+        public Settings(double trialSeconds, int searchSteps, long minFrames) {
+            this(trialSeconds, searchSteps, minFrames, List.of());
+        }
+
+        /** 200 ms trials, 7 search steps, and fixed loads of 1 % and 10 % of the line rate. */
         public static Settings defaults() {
-            return new Settings(0.2, 7, 20_000);
+            return new Settings(0.2, 7, 20_000, List.of(0.01, 0.1));
         }
     }
 
@@ -56,7 +69,7 @@ public final class PathMeter {
 
     /** The fewest trials the search runs for one path and size (a lost trial brings one more). */
     public int trialsPerMeasurement() {
-        return settings.searchSteps() + 2;
+        return settings.searchSteps() + 2 + settings.fixedLoads().size();
     }
 
     public PathMeasurement measure(PathRig rig, int frameSize, long linkBitsPerSecond) {
@@ -85,11 +98,21 @@ public final class PathMeter {
         double measuredRate = zeroLoss > 0 ? zeroLoss : Math.max(1, lowestOffered(loads));
         Trial run = trial(rig, frameSize, (long) measuredRate, framesFor(measuredRate), loads);
         Snapshot d = run.counts;
+        List<FixedLoad> fixed = new ArrayList<>();
+        for (double share : settings.fixedLoads()) {
+            double rate = share * line;
+            Trial t = trial(rig, frameSize, (long) rate, framesFor(rate), new ArrayList<>());
+            Snapshot c = t.counts;
+            double wall = Math.max(1, c.nanos());
+            LatencySummary l = Latencies.summarize(t.latency);
+            fixed.add(new FixedLoad(share, t.point, c.hostCpuNanos() / wall, c.guestCpuNanos() / wall,
+                    c.nicCpuNanos() / wall, l.p50Us(), l.p99Us()));
+        }
         return new PathMeasurement(rig.path(), frameSize, zeroLoss / 1e6, d.offered(), d.delivered(), d.drops(),
                 PathRig.perPacket(d.hostCpuNanos(), d.delivered()), PathRig.perPacket(d.guestCpuNanos(), d.delivered()),
                 PathRig.perPacket(d.nicCpuNanos(), d.offered()), perPacket(d.hostInterrupts(), d.delivered()),
                 perPacket(d.guestInterrupts(), d.delivered()), perPacket(d.hostCopies(), d.delivered()),
-                Latencies.summarize(run.latency), rig.stages(d), loads);
+                Latencies.summarize(run.latency), rig.stages(d), loads, fixed);
     }
 
     /** A trial at {@code rate}, and when it lost frames, one more to confirm the loss. */

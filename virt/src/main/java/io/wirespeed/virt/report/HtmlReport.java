@@ -77,6 +77,11 @@ public final class HtmlReport {
         } else {
             page.append("<section id=\"comparison\">\n<h2>Comparison</h2>\n").append(ComparisonTable.html(index))
                     .append("</section>\n");
+            if (FixedLoadTable.hasRows(index)) {
+                page.append("<section id=\"fixed-loads\">\n<h2>At fixed loads</h2>\n<p>One trial per share of the line"
+                        + " rate: the cores each thread kept busy meanwhile (a polling core stays at 1.00; one that sleeps on"
+                        + " interrupts uses what the traffic needs).</p>\n").append(FixedLoadTable.html(index)).append("</section>\n");
+            }
             flows(page, index);
             charts(page, index);
         }

@@ -2,6 +2,8 @@ package io.wirespeed.virt.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirespeed.virt.paths.FixedLoad;
+import io.wirespeed.virt.paths.LoadPoint;
 import io.wirespeed.virt.paths.PathMeasurement;
 import io.wirespeed.virt.paths.Stage;
 import io.wirespeed.virt.paths.VmPath;
@@ -177,5 +179,25 @@ class HtmlReportTest {
             }
         }
         return found;
+    }
+
+    @Test
+    void fixedLoadTrialsGetATableRowEachWithTheCoresTheyKeptBusy() {
+        PathMeasurement m = Measurements.of(VmPath.NORMAL, 64);
+        PathMeasurement withLoads = new PathMeasurement(m.path(), m.frameSize(), m.zeroLossMpps(), m.offered(), m.delivered(),
+                m.drops(), m.hostNsPerPacket(), m.guestNsPerPacket(), m.nicNsPerPacket(), m.hostInterruptsPerPacket(),
+                m.guestInterruptsPerPacket(), m.copiesPerPacket(), m.latency(), m.stages(), m.loads(),
+                List.of(new FixedLoad(0.01, new LoadPoint(0.149, 0.149, 30_000, 30_000), 0.04, 0.03, 0.9, 12.5, 40),
+                        new FixedLoad(0.1, new LoadPoint(1.49, 1.48, 300_000, 299_000), 0.31, 0.22, 1.0, 14, 90)));
+        String html = HtmlReport.render(CONTEXT, List.of(withLoads));
+        assertThat(html).contains("<h2>At fixed loads</h2>");
+        assertThat(html.lines().filter(l -> l.contains("<td>1.0 %</td>")).findFirst().orElseThrow())
+                .contains("<td>0.149</td>", "<td>0.04</td>", "<td>0.03</td>", "<td>0.90</td>", "<td>12.50</td>");
+        assertThat(html).contains("<td>10.0 %</td>", "<td>0.333 %</td>");
+    }
+
+    @Test
+    void withoutFixedLoadTrialsThereIsNoFixedLoadSection() {
+        assertThat(HtmlReport.render(CONTEXT, Measurements.demo())).doesNotContain("At fixed loads");
     }
 }
