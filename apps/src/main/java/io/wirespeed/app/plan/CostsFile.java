@@ -1,9 +1,6 @@
 package io.wirespeed.app.plan;
 
 import io.wirespeed.virt.paths.VmPath;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,14 +21,7 @@ public final class CostsFile {
 
     /** The costs in {@code file}; every path in {@code needed} must have at least one frame size. */
     public static StageCosts read(Path file, List<VmPath> needed) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such costs file (write one with wirespeed compare --json > FILE)");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read it (" + e.getMessage() + ")");
-        }
+        String text = PlanYaml.readText(file, "no such costs file (write one with wirespeed compare --json > FILE)");
         try {
             return parse(lastLine(text), needed, file.getFileName().toString());
         } catch (IllegalArgumentException e) {

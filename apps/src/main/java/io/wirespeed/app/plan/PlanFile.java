@@ -1,9 +1,6 @@
 package io.wirespeed.app.plan;
 
 import io.wirespeed.virt.paths.VmPath;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +22,7 @@ public final class PlanFile {
     private PlanFile() {}
 
     public static PlanSpec read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such plan file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read it (" + e.getMessage() + ")");
-        }
+        String text = PlanYaml.readText(file, "no such plan file");
         return parse(text, file.toString(), file.toAbsolutePath().getParent());
     }
 

@@ -1,5 +1,9 @@
 package io.wirespeed.app.plan;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +37,17 @@ final class PlanYaml {
             throw error(path, "must be a mapping of keys to values (got " + describe(value) + ")");
         }
         return new PlanYaml(path, m);
+    }
+
+    /** The text of {@code file}; a missing or unreadable file is one line naming it. */
+    static String readText(Path file, String whenMissing) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": " + whenMissing);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read it (" + e.getMessage() + ")");
+        }
     }
 
     static IllegalArgumentException error(String path, String problem) {
