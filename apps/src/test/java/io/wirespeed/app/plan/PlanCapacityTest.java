@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.wirespeed.virt.paths.VmPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class PlanCapacityTest {
     }
 
     private static PlanSpec spec(long speed, int ports, int cores, VmPath path, long... demands) {
-        List<VmDemand> vms = new java.util.ArrayList<>();
+        List<VmDemand> vms = new ArrayList<>();
         for (int i = 0; i < demands.length; i++) {
             vms.add(new VmDemand("vm" + i, demands[i], FRAME));
         }

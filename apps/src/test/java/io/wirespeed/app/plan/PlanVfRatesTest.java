@@ -3,6 +3,7 @@ package io.wirespeed.app.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirespeed.virt.paths.VmPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class PlanVfRatesTest {
     private static final long G = 1_000_000_000L;
 
     private static List<VfRates.VfRate> rates(int ports, long... demands) {
-        List<VmDemand> vms = new java.util.ArrayList<>();
+        List<VmDemand> vms = new ArrayList<>();
         for (int i = 0; i < demands.length; i++) {
             vms.add(new VmDemand("vm" + i, demands[i], 512));
         }
