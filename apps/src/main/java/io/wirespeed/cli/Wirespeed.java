@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wirespeed", mixinStandardHelpOptions = true, version = "wirespeed 0.1.0",
         description = "A data-plane development kit for the JVM.",
         subcommands = {TestpmdCommand.class, L2fwdCommand.class, L3fwdCommand.class, RunCommand.class,
-                NicCommand.class, VmCommand.class, VSwitchCommand.class, DemoCommand.class, CompareCommand.class,
+                NicCommand.class, VmCommand.class, VSwitchCommand.class, DemoCommand.class, CompareCommand.class, PlanCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Wirespeed {
     public static final int EXIT_USAGE = 2;
