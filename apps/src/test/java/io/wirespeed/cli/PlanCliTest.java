@@ -127,7 +127,7 @@ class PlanCliTest {
     void anUnknownPathIsOneLine() throws IOException {
         CliRun run = planWith("nic: {speed: 100G}\nhost: {cores: 16}\npaths: [sriov, vdpa]\nvms: {a: {demand: 1G}}\n");
         assertOneLineError(run, "plan: " + dir.resolve("p.yaml") + ": paths[1]: unknown path 'vdpa'"
-                + " (normal, vmdq, sriov, passthrough)");
+                + " (normal, vmdq, sriov, passthrough, ovs-dpdk)");
     }
 
     @Test

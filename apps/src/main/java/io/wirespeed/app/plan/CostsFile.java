@@ -1,6 +1,7 @@
 package io.wirespeed.app.plan;
 
 import io.wirespeed.virt.paths.VmPath;
+import io.wirespeed.virt.scenario.YamlMap;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class CostsFile {
 
     /** The costs in {@code file}; every path in {@code needed} must have at least one frame size. */
     public static StageCosts read(Path file, List<VmPath> needed) {
-        String text = PlanYaml.readText(file, "no such costs file (write one with wirespeed compare --json > FILE)");
+        String text = YamlMap.readText(file, "no such costs file (write one with wirespeed compare --json > FILE)");
         try {
             return parse(lastLine(text), needed, file.getFileName().toString());
         } catch (IllegalArgumentException e) {
@@ -37,18 +38,18 @@ public final class CostsFile {
         } catch (YamlEngineException e) {
             throw new IllegalArgumentException("not the JSON line of wirespeed compare --json (" + firstLine(e.getMessage()) + ")");
         }
-        PlanYaml root = PlanYaml.of("", document);
+        YamlMap root = YamlMap.of("", document);
         if (!root.has("paths")) {
             throw new IllegalArgumentException("no \"paths\" object: not the JSON line of wirespeed compare --json");
         }
-        PlanYaml paths = root.map("paths");
+        YamlMap paths = root.map("paths");
         Map<VmPath, Map<Integer, StageCosts.Cost>> costs = new EnumMap<>(VmPath.class);
         for (VmPath path : needed) {
             if (!paths.has(path.label())) {
-                throw PlanYaml.error(paths.at(path.label()), "missing (the plan needs it: measure it with wirespeed compare"
+                throw YamlMap.error(paths.at(path.label()), "missing (the plan needs it: measure it with wirespeed compare"
                         + " --paths " + path.label() + " --json)");
             }
-            PlanYaml entry = paths.map(path.label());
+            YamlMap entry = paths.map(path.label());
             costs.put(path, sizes(entry.at("sizes"), entry.raw("sizes")));
         }
         return new StageCosts(costs, source);
@@ -56,7 +57,7 @@ public final class CostsFile {
 
     private static Map<Integer, StageCosts.Cost> sizes(String at, Object value) {
         if (!(value instanceof Map<?, ?> sizes) || sizes.isEmpty()) {
-            throw PlanYaml.error(at, "missing: no frame size measured on this path");
+            throw YamlMap.error(at, "missing: no frame size measured on this path");
         }
         Map<Integer, StageCosts.Cost> out = new TreeMap<>();
         for (Map.Entry<?, ?> e : sizes.entrySet()) {
@@ -65,11 +66,11 @@ public final class CostsFile {
             try {
                 size = Integer.parseInt(String.valueOf(e.getKey()));
             } catch (NumberFormatException x) {
-                throw PlanYaml.error(sizeAt, "not a frame size in bytes");
+                throw YamlMap.error(sizeAt, "not a frame size in bytes");
             }
-            PlanYaml figures = PlanYaml.of(sizeAt, e.getValue());
-            out.put(size, new StageCosts.Cost(figures.nanos("host_ns_per_packet", true),
-                    figures.nanos("guest_ns_per_packet", true), figures.nanos("nic_ns_per_packet", false)));
+            YamlMap figures = YamlMap.of(sizeAt, e.getValue());
+            out.put(size, new StageCosts.Cost(PlanValues.nanos(figures, "host_ns_per_packet", true),
+                    PlanValues.nanos(figures, "guest_ns_per_packet", true), PlanValues.nanos(figures, "nic_ns_per_packet", false)));
         }
         return out;
     }

@@ -72,7 +72,7 @@ class PlanFileTest {
     @Test
     void anUnknownPathIsNamedByItsPlaceInTheList() {
         assertThatThrownBy(() -> parse("nic: {speed: 10G}\nhost: {cores: 4}\npaths: [sriov, macvtap]\nvms: {a: {demand: 1G}}\n"))
-                .hasMessage("p.yaml: paths[1]: unknown path 'macvtap' (normal, vmdq, sriov, passthrough)");
+                .hasMessage("p.yaml: paths[1]: unknown path 'macvtap' (normal, vmdq, sriov, passthrough, ovs-dpdk)");
     }
 
     @Test

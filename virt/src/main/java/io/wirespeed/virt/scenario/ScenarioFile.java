@@ -10,9 +10,6 @@ import io.wirespeed.virt.traffic.FlowSpec;
 import io.wirespeed.virt.vf.MailboxRequest;
 import io.wirespeed.virt.vf.VfPortBackend;
 import io.wirespeed.virt.vf.XcastMode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +19,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a host scenario from YAML (the schema is in docs/NIC.md). Every mistake is one
@@ -47,27 +40,13 @@ public final class ScenarioFile {
     /** Reads and checks {@code file}. */
     public static Scenario read(Path file) {
         String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such scenario file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read it (" + e.getMessage() + ")");
-        }
+        text = YamlMap.readText(file, "no such scenario file");
         return parse(text, file.toString());
     }
 
     /** Parses scenario text; {@code source} names it in error messages. */
     public static Scenario parse(String text, String source) {
-        Object document;
-        try {
-            document = new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(text);
-        } catch (MarkedYamlEngineException e) {
-            String where = e.getProblemMark().map(m -> ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse("");
-            throw new IllegalArgumentException(source + where + ": not valid YAML: " + e.getProblem());
-        } catch (YamlEngineException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage());
-        }
+        Object document = YamlMap.load(text, source);
         try {
             return scenario(YamlMap.of("", document));
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,10 @@
 package io.wirespeed.virt.scenario;
 
 import io.wirespeed.net.MacAddress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,13 +12,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * One mapping of a scenario file, read key by key with its path for error messages
- * ({@code guests.b.frames[0].size: ...}). {@link #finish} rejects keys the section does not have, so a
- * misspelt key is an error rather than a silently ignored default.
+ * One mapping of a YAML file (a scenario, a capacity plan), read key by key with its path for
+ * error messages ({@code guests.b.frames[0].size: ...}). {@link #finish} rejects keys the section
+ * does not have, so a misspelt key is an error rather than a silently ignored default.
  */
-final class YamlMap {
+public final class YamlMap {
     private final String path;
     private final Map<String, Object> entries = new LinkedHashMap<>();
 
@@ -23,8 +31,31 @@ final class YamlMap {
         map.forEach((k, v) -> entries.put(String.valueOf(k), v));
     }
 
+    /** The text of {@code file}; a missing or unreadable file is one line naming it. */
+    public static String readText(Path file, String whenMissing) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": " + whenMissing);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read it (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The document {@code text} holds; invalid YAML is one line naming {@code source}, line and column. */
+    public static Object load(String text, String source) {
+        try {
+            return new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(text);
+        } catch (MarkedYamlEngineException e) {
+            String where = e.getProblemMark().map(m -> ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse("");
+            throw new IllegalArgumentException(source + where + ": not valid YAML: " + e.getProblem());
+        } catch (YamlEngineException e) {
+            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage());
+        }
+    }
+
     /** {@code value} as a mapping; null (an empty section) reads as an empty one. */
-    static YamlMap of(String path, Object value) {
+    public static YamlMap of(String path, Object value) {
         if (value == null) {
             return new YamlMap(path, Map.of());
         }
@@ -34,36 +65,54 @@ final class YamlMap {
         return new YamlMap(path, m);
     }
 
-    static IllegalArgumentException error(String path, String problem) {
+    public static IllegalArgumentException error(String path, String problem) {
         return new IllegalArgumentException((path.isEmpty() ? "" : path + ": ") + problem);
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    String at(String key) {
+    public String at(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return entries.containsKey(key);
     }
 
     /** The keys in file order (for sections keyed by name or number). */
-    List<String> keys() {
+    public List<String> keys() {
         return new ArrayList<>(entries.keySet());
     }
 
-    Object raw(String key) {
+    public Object raw(String key) {
         return entries.get(key);
     }
 
-    YamlMap map(String key) {
+    public YamlMap map(String key) {
         return of(at(key), raw(key));
     }
 
-    List<Object> list(String key) {
+    /** A list of single values as strings; a single value reads as a list of one. */
+    public List<String> words(String key) {
+        Object v = entries.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        List<?> items = v instanceof List<?> l ? l : List.of(v);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (item == null || item instanceof Map<?, ?> || item instanceof List<?>) {
+                throw error(at(key) + "[" + i + "]", "must be a single value (got " + describe(item) + ")");
+            }
+            out.add(String.valueOf(item));
+        }
+        return out;
+    }
+
+    public List<Object> list(String key) {
         Object v = raw(key);
         if (v == null) {
             return List.of();
@@ -74,7 +123,7 @@ final class YamlMap {
         return new ArrayList<>(l);
     }
 
-    String string(String key, String otherwise) {
+    public String string(String key, String otherwise) {
         Object v = raw(key);
         if (v == null) {
             return otherwise;
@@ -85,7 +134,7 @@ final class YamlMap {
         return String.valueOf(v);
     }
 
-    long integer(String key, long otherwise, long min, long max) {
+    public long integer(String key, long otherwise, long min, long max) {
         Object v = raw(key);
         if (v == null) {
             return otherwise;
@@ -98,7 +147,7 @@ final class YamlMap {
     }
 
     /** {@code on|off} (ip link's words), or a YAML boolean. */
-    boolean onOff(String key, boolean otherwise) {
+    public boolean onOff(String key, boolean otherwise) {
         Object v = raw(key);
         if (v == null) {
             return otherwise;
@@ -107,7 +156,7 @@ final class YamlMap {
     }
 
     /** A MAC address, or {@code otherwise} when the key is absent. */
-    long mac(String key, long otherwise) {
+    public long mac(String key, long otherwise) {
         String text = string(key, null);
         if (text == null) {
             return otherwise;
@@ -120,7 +169,7 @@ final class YamlMap {
     }
 
     /** One of {@code words} (case-insensitive), returned in lower case. */
-    String word(String key, String otherwise, String... words) {
+    public String word(String key, String otherwise, String... words) {
         String text = string(key, null);
         if (text == null) {
             return otherwise;
@@ -135,7 +184,7 @@ final class YamlMap {
     }
 
     /** Fails on the first key that is not one of {@code known}: a misspelling, or a key from another section. */
-    void finish(String... known) {
+    public void finish(String... known) {
         Set<String> all = new LinkedHashSet<>(List.of(known));
         for (String key : entries.keySet()) {
             if (!all.contains(key)) {
@@ -144,7 +193,7 @@ final class YamlMap {
         }
     }
 
-    static long integerValue(String path, Object v) {
+    public static long integerValue(String path, Object v) {
         if (v instanceof Integer || v instanceof Long) {
             return ((Number) v).longValue();
         }
@@ -158,7 +207,7 @@ final class YamlMap {
         throw error(path, "must be a whole number (got " + describe(v) + ")");
     }
 
-    static boolean onOffValue(String path, Object v) {
+    public static boolean onOffValue(String path, Object v) {
         if (v instanceof Boolean b) {
             return b;
         }
@@ -170,7 +219,7 @@ final class YamlMap {
         };
     }
 
-    static String describe(Object v) {
+    public static String describe(Object v) {
         return switch (v) {
             case null -> "nothing";
             case Map<?, ?> m -> "a mapping";
