@@ -47,6 +47,10 @@ public final class CompareCommand implements Callable<Integer> {
             + " e.g. 0.01,0.1 (default ${DEFAULT-VALUE}; none: empty)")
     String loads = "0.01,0.1";
 
+    @Option(names = "--no-pin", description = "leave the threads where the scheduler puts them (default: the NIC and"
+            + " host threads on the first CPU, the guest on the second)")
+    boolean noPin;
+
     @Option(names = "--report", paramLabel = "DIR", description = "also write DIR/index.html")
     Path report;
 
@@ -83,7 +87,7 @@ public final class CompareCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--sriov-mode must be poll or interrupt (got '" + sriovMode + "')");
         };
         PathRig.Options options = new PathRig.Options(NicConfig.parseSpeed(speed), descriptors,
-                (long) (interruptIntervalMicros * 1e3), mode);
+                (long) (interruptIntervalMicros * 1e3), mode, !noPin);
         PathComparison.Plan plan = new PathComparison.Plan(chosen, frameSizes, options,
                 new PathMeter.Settings(trialMillis / 1e3, steps, 20_000, shares(loads)));
         return PathsRun.run("compare", plan, report, json);

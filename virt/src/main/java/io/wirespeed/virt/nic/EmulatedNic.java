@@ -10,6 +10,7 @@ import io.wirespeed.virt.vf.MailboxReply;
 import io.wirespeed.virt.vf.MailboxRequest;
 import io.wirespeed.virt.vf.XcastMode;
 import java.lang.foreign.Arena;
+import io.wirespeed.sys.Affinity;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -158,11 +159,21 @@ public final class EmulatedNic implements AutoCloseable {
 
     /** Starts the service thread (once). */
     public synchronized void start() {
+        start(-1);
+    }
+
+    /** Starts the service thread (once) pinned to {@code cpu}, or wherever the scheduler puts it when -1. */
+    public synchronized void start(int cpu) {
         if (thread != null) {
             return;
         }
         running = true;
-        thread = Thread.ofPlatform().name("nic-service").daemon().start(this::serve);
+        thread = Thread.ofPlatform().name("nic-service").daemon().start(() -> {
+            if (cpu >= 0) {
+                Affinity.setCurrentThread(cpu);
+            }
+            serve();
+        });
     }
 
     private void serve() {

@@ -57,22 +57,28 @@ public final class PathRig implements AutoCloseable {
      * @param interruptIntervalNanos the NIC's interrupt moderation (0: one interrupt per pass that wrote frames)
      * @param guestMode how the guest receives on {@code sriov} (the paravirtual paths' guests always sleep on
      *                  interrupts, passthrough's always polls)
+     * @param pinned pin the host's side (NIC and host threads) to one CPU and the guest to another
      */
-    public record Options(long linkBitsPerSecond, int descriptors, long interruptIntervalNanos, GuestSpec.Mode guestMode) {
+    public record Options(long linkBitsPerSecond, int descriptors, long interruptIntervalNanos, GuestSpec.Mode guestMode,
+            boolean pinned) {
         public static Options defaults() {
-            return new Options(10_000_000_000L, 1024, NicConfig.DEFAULT_INTERRUPT_INTERVAL_NANOS, GuestSpec.Mode.POLL);
+            return new Options(10_000_000_000L, 1024, NicConfig.DEFAULT_INTERRUPT_INTERVAL_NANOS, GuestSpec.Mode.POLL, true);
         }
 
         public Options withInterruptInterval(long nanos) {
-            return new Options(linkBitsPerSecond, descriptors, nanos, guestMode);
+            return new Options(linkBitsPerSecond, descriptors, nanos, guestMode, pinned);
         }
 
         public Options withGuestMode(GuestSpec.Mode mode) {
-            return new Options(linkBitsPerSecond, descriptors, interruptIntervalNanos, mode);
+            return new Options(linkBitsPerSecond, descriptors, interruptIntervalNanos, mode, pinned);
         }
 
         public Options withLinkSpeed(long bitsPerSecond) {
-            return new Options(bitsPerSecond, descriptors, interruptIntervalNanos, guestMode);
+            return new Options(bitsPerSecond, descriptors, interruptIntervalNanos, guestMode, pinned);
+        }
+
+        public Options withPinning(boolean on) {
+            return new Options(linkBitsPerSecond, descriptors, interruptIntervalNanos, guestMode, on);
         }
     }
 
@@ -175,7 +181,11 @@ public final class PathRig implements AutoCloseable {
                     : new SwitchedHost(hostQueue, vhostPort, path == VmPath.NORMAL);
         }
         functions = nic.functionsEver(); // a rig never changes numvfs: the list is final from here on
-        nic.start();
+        // With two CPUs or more, the host's side (the NIC, standing for hardware, and the hypervisor's
+        // core) is pinned to the first and the guest to the second, as a deployment pins its cores:
+        // the scheduler then never stacks the guest onto a busy host thread, nor moves threads mid-trial.
+        int[] cpus = cpus(options.pinned());
+        nic.start(cpus[0]);
         if (host != null) {
             // normal sleeps on the PF's interrupt; OVS-DPDK's PMD thread spins; VMDq's copier takes no
             // interrupt and backs off (spin, yield, park up to 100 µs) to leave the core to its guest.
@@ -184,14 +194,22 @@ public final class PathRig implements AutoCloseable {
                 case OVS_DPDK -> new BusyIdlePolicy();
                 default -> new BackoffIdlePolicy(128, 64, 10_000, 100_000);
             };
-            hostCore = Worker.start("host-" + path.label(), host::pass, idle, host.wakeups());
+            hostCore = Worker.start("host-" + path.label(), host::pass, idle, host.wakeups(), cpus[0]);
         }
         IdlePolicy guestIdle = guestMode == GuestSpec.Mode.POLL ? new BusyIdlePolicy() : SleepingIdlePolicy.interrupt();
         guestCore = Worker.start("guest-" + path.label(), guest::poll, guestIdle,
-                guestMode == GuestSpec.Mode.POLL ? List.of() : guest.receiveQueues());
+                guestMode == GuestSpec.Mode.POLL ? List.of() : guest.receiveQueues(), cpus[1]);
         if (switched() && !awaitUntil(() -> nic.uplinkStats().txPackets() >= 1, 5_000_000_000L)) {
             throw new IllegalStateException(path.label() + ": the guest's announcement did not reach the wire");
         }
+    }
+
+    /** The host side's CPU and the guest's, or -1 each when not pinned (or fewer than two CPUs). */
+    private static int[] cpus(boolean pinned) {
+        java.util.BitSet allowed = io.wirespeed.sys.Affinity.process();
+        int first = allowed.nextSetBit(0);
+        int second = first < 0 ? -1 : allowed.nextSetBit(first + 1);
+        return pinned && second >= 0 ? new int[] {first, second} : new int[] {-1, -1};
     }
 
     /** The paths through the hypervisor's vswitch. */

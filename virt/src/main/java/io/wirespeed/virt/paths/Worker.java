@@ -2,6 +2,7 @@ package io.wirespeed.virt.paths;
 
 import io.wirespeed.lcore.IdlePolicy;
 import io.wirespeed.lcore.InterruptSource;
+import io.wirespeed.sys.Affinity;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -24,15 +25,21 @@ final class Worker implements AutoCloseable {
     /** The thread's CPU time when it ended (its live value is gone with it). */
     private volatile long finalCpuNanos = -1;
 
-    private Worker(String name, Pass pass, IdlePolicy idle) {
-        this.thread = Thread.ofPlatform().name(name).daemon().unstarted(() -> loop(pass, idle));
+    private Worker(String name, Pass pass, IdlePolicy idle, int cpu) {
+        this.thread = Thread.ofPlatform().name(name).daemon().unstarted(() -> {
+            if (cpu >= 0) {
+                Affinity.setCurrentThread(cpu);
+            }
+            loop(pass, idle);
+        });
     }
 
-    static Worker start(String name, Pass pass, IdlePolicy idle, List<InterruptSource> wakeups) {
+    /** Starts a core's thread, pinned to {@code cpu} (or unpinned when -1). */
+    static Worker start(String name, Pass pass, IdlePolicy idle, List<InterruptSource> wakeups, int cpu) {
         for (InterruptSource s : wakeups) {
             idle.watch(s);
         }
-        Worker w = new Worker(name, pass, idle);
+        Worker w = new Worker(name, pass, idle, cpu);
         w.thread.start();
         return w;
     }
