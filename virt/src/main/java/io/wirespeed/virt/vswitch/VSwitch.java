@@ -361,6 +361,7 @@ public final class VSwitch {
         sliceUnicast = 0;
         sliceFlooded = 0;
         sliceOutputs = 0;
+        emc.publish();
         for (int i = 0; i < pendingCount; i++) {
             int p = pending[i];
             int n = stagedCount[p];
