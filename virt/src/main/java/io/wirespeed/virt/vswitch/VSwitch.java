@@ -159,8 +159,9 @@ public final class VSwitch {
 
     /**
      * Switches {@code burst[0..count)}, frames already received on port {@code inPort}; the switch
-     * takes them all (sends or frees them). Each output port gets one transmit burst per
-     * {@link #DEFAULT_MAX_BURST max burst} of input.
+     * takes them all (sends or frees them). Each output port gets one transmit burst for the
+     * whole call, or one per {@code maxBurst} frames (the constructor's; {@link #DEFAULT_MAX_BURST}
+     * by default) when more come at once.
      */
     public void switchBurst(int inPort, Mbuf[] burst, int count, long nowNanos) {
         for (int start = 0; start < count; start += maxBurst) {
