@@ -7,6 +7,7 @@ import static io.wirespeed.net.NetworkOrder.getI64;
 import io.wirespeed.ethdev.Port;
 import io.wirespeed.mbuf.Mbuf;
 import io.wirespeed.mbuf.Mempool;
+import io.wirespeed.mbuf.OffloadFlags;
 import io.wirespeed.net.EthernetHeader;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -201,7 +202,7 @@ public final class VSwitch {
             }
             frameTag = getU16(bytes, at + ETHER_HEADER) & 0x0fff;
         }
-        int vlan = modes[in].classify(frameTag);
+        int vlan = modes[in].classify(frameTag == UNTAGGED ? strippedTag(m) : frameTag);
         if (vlan == VlanMode.NOT_ALLOWED) {
             dropAtIngress(in, m, DropReason.VLAN_NOT_ALLOWED);
             return;
@@ -225,6 +226,20 @@ public final class VSwitch {
         } else {
             unicast(m, frameTag, vlan, out);
         }
+    }
+
+    /**
+     * The VID of a tag the receiving driver took out of the bytes into the mbuf (a VF's VLAN
+     * strip), or {@link VlanMode#UNTAGGED}. The flags are cleared: the frame goes on as the
+     * untagged bytes it is, tagged again where an output port wants the tag (priority 0).
+     */
+    private static int strippedTag(Mbuf m) {
+        long flags = m.offloadFlags();
+        if ((flags & OffloadFlags.RX_VLAN_STRIPPED) == 0) {
+            return UNTAGGED;
+        }
+        m.offloadFlags(flags & ~(OffloadFlags.RX_VLAN | OffloadFlags.RX_VLAN_STRIPPED));
+        return m.vlanTci() & 0x0fff;
     }
 
     /** The cache, then the table (whose answer then fills the cache). */
