@@ -158,9 +158,10 @@ public final class VSwitchCommand implements Callable<Integer> {
             Map<String, Object> report = report((stoppedAt - startedAt) / 1e9, used, stoppedAt);
             @SuppressWarnings("unchecked")
             Map<String, Object> totals = (Map<String, Object>) report.get("totals");
-            out.printf("%nvswitch over %.3f s: received %d, transmitted %d, %d MAC addresses; conservation: %s; %s ns CPU per packet%n",
+            Object cpuPerPacket = report.get("cpu_ns_per_packet");
+            out.printf("%nvswitch over %.3f s: received %d, transmitted %d, %d MAC addresses; conservation: %s; %s CPU per packet%n",
                     report.get("duration_s"), totals.get("rx_packets"), totals.get("tx_packets"), report.get("mac_table_entries"),
-                    vswitch.balanced() ? "ok" : "MISMATCH", report.get("cpu_ns_per_packet"));
+                    vswitch.balanced() ? "ok" : "MISMATCH", cpuPerPacket == null ? "no packets, no" : cpuPerPacket + " ns");
             return report;
         }
 

@@ -13,8 +13,9 @@ import java.lang.invoke.VarHandle;
  * the instant its address ages out of the table ({@link MacTable#expiresAt}). Only known
  * destinations are cached, so learning a new address cannot make an entry wrong.
  *
- * <p>One thread (the switch's) looks up and fills it; the hit and miss counters are written with
- * opaque stores and may be read from any thread.
+ * <p>One thread (the switch's) looks up and fills it. It counts hits and misses in plain fields
+ * and {@link #publish}es them once per burst with opaque stores (a store per frame to a counter
+ * other threads read would cost more than the probe); any thread may read the published ones.
  */
 final class ExactMatchCache {
     /** Returned by {@link #lookup} when there is no valid entry. */
@@ -43,6 +44,8 @@ final class ExactMatchCache {
     private long hits;
     @SuppressWarnings("unused") // through MISSES
     private long misses;
+    private long unpublishedHits;
+    private long unpublishedMisses;
 
     /** @param entries rounded up to a power of two, at least 2 (two ways per set) */
     ExactMatchCache(int entries) {
@@ -69,18 +72,30 @@ final class ExactMatchCache {
         return ((int) (h >>> 32) & setMask) << 1;
     }
 
-    /** The output port cached for the flow, or {@link #MISS}; counts the hit or the miss. */
+    /** The output port cached for the flow, or {@link #MISS}; counts the hit or the miss (see {@link #publish}). */
     int lookup(int in, int vlan, long mac, int currentGeneration, long now) {
         long key = key(vlan, mac);
         int way = set(key, in);
         for (int end = way + 2; way < end; way++) {
             if (vlanMac[way] == key && inPort[way] == in && generation[way] == currentGeneration && now < validUntil[way]) {
-                HITS.setOpaque(this, (long) HITS.getOpaque(this) + 1);
+                unpublishedHits++;
                 return outPort[way];
             }
         }
-        MISSES.setOpaque(this, (long) MISSES.getOpaque(this) + 1);
+        unpublishedMisses++;
         return MISS;
+    }
+
+    /** Makes the hits and misses counted since the last call visible to {@link #hits} and {@link #misses}. */
+    void publish() {
+        if (unpublishedHits != 0) {
+            HITS.setOpaque(this, (long) HITS.getOpaque(this) + unpublishedHits);
+            unpublishedHits = 0;
+        }
+        if (unpublishedMisses != 0) {
+            MISSES.setOpaque(this, (long) MISSES.getOpaque(this) + unpublishedMisses);
+            unpublishedMisses = 0;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import static io.wirespeed.net.NetworkOrder.getI64;
 import io.wirespeed.ethdev.Port;
 import io.wirespeed.mbuf.Mbuf;
 import io.wirespeed.mbuf.Mempool;
+import io.wirespeed.mbuf.OffloadFlags;
 import io.wirespeed.net.EthernetHeader;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -159,8 +160,9 @@ public final class VSwitch {
 
     /**
      * Switches {@code burst[0..count)}, frames already received on port {@code inPort}; the switch
-     * takes them all (sends or frees them). Each output port gets one transmit burst per
-     * {@link #DEFAULT_MAX_BURST max burst} of input.
+     * takes them all (sends or frees them). Each output port gets one transmit burst for the
+     * whole call, or one per {@code maxBurst} frames (the constructor's; {@link #DEFAULT_MAX_BURST}
+     * by default) when more come at once.
      */
     public void switchBurst(int inPort, Mbuf[] burst, int count, long nowNanos) {
         for (int start = 0; start < count; start += maxBurst) {
@@ -200,7 +202,7 @@ public final class VSwitch {
             }
             frameTag = getU16(bytes, at + ETHER_HEADER) & 0x0fff;
         }
-        int vlan = modes[in].classify(frameTag);
+        int vlan = modes[in].classify(frameTag == UNTAGGED ? strippedTag(m) : frameTag);
         if (vlan == VlanMode.NOT_ALLOWED) {
             dropAtIngress(in, m, DropReason.VLAN_NOT_ALLOWED);
             return;
@@ -224,6 +226,20 @@ public final class VSwitch {
         } else {
             unicast(m, frameTag, vlan, out);
         }
+    }
+
+    /**
+     * The VID of a tag the receiving driver took out of the bytes into the mbuf (a VF's VLAN
+     * strip), or {@link VlanMode#UNTAGGED}. The flags are cleared: the frame goes on as the
+     * untagged bytes it is, tagged again where an output port wants the tag (priority 0).
+     */
+    private static int strippedTag(Mbuf m) {
+        long flags = m.offloadFlags();
+        if ((flags & OffloadFlags.RX_VLAN_STRIPPED) == 0) {
+            return UNTAGGED;
+        }
+        m.offloadFlags(flags & ~(OffloadFlags.RX_VLAN | OffloadFlags.RX_VLAN_STRIPPED));
+        return m.vlanTci() & 0x0fff;
     }
 
     /** The cache, then the table (whose answer then fills the cache). */
@@ -361,6 +377,7 @@ public final class VSwitch {
         sliceUnicast = 0;
         sliceFlooded = 0;
         sliceOutputs = 0;
+        emc.publish();
         for (int i = 0; i < pendingCount; i++) {
             int p = pending[i];
             int n = stagedCount[p];

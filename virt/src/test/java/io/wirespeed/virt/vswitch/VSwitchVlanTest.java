@@ -148,4 +148,20 @@ class VSwitchVlanTest {
             assertThat(rig.sent(1)).singleElement().isEqualTo(tagged(B, A, 10));
         }
     }
+
+    @Test
+    void aTagTheDriverStrippedIntoTheMbufCountsAsTheFramesTag() {
+        try (SwitchRig rig = new SwitchRig()) {
+            rig.add(VlanMode.trunk(20));
+            rig.add(VlanMode.access(20));
+            rig.add(VlanMode.trunk(20));
+            var m = rig.mbuf(frame(BROADCAST, A));
+            m.vlanTci(20);
+            m.offloadFlags(io.wirespeed.mbuf.OffloadFlags.RX_VLAN | io.wirespeed.mbuf.OffloadFlags.RX_VLAN_STRIPPED);
+            rig.vswitch.switchBurst(0, new io.wirespeed.mbuf.Mbuf[] {m}, 1, 0);
+            assertThat(rig.sent(1)).singleElement().isEqualTo(frame(BROADCAST, A));
+            assertThat(rig.sent(2)).singleElement().isEqualTo(tagged(BROADCAST, A, 20));
+            assertThat(rig.vswitch.stats(0).drops(DropReason.VLAN_NOT_ALLOWED)).isZero();
+        }
+    }
 }
