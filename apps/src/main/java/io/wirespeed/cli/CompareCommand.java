@@ -29,7 +29,7 @@ public final class CompareCommand implements Callable<Integer> {
     String speed = "10G";
 
     @Option(names = "--descriptors", paramLabel = "N", description = "receive ring size on every path, a power of two (default ${DEFAULT-VALUE})")
-    int descriptors = 1024;
+    int descriptors = 2048;
 
     @Option(names = "--interrupt-interval", paramLabel = "US", description = "the NIC's interrupt moderation in microseconds (default ${DEFAULT-VALUE})")
     double interruptIntervalMicros = NicConfig.DEFAULT_INTERRUPT_INTERVAL_NANOS / 1e3;
@@ -40,8 +40,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--trial-ms", paramLabel = "MS", description = "how long each trial offers frames (default ${DEFAULT-VALUE})")
     int trialMillis = 200;
 
-    @Option(names = "--steps", paramLabel = "N", description = "binary-search trials after the line-rate one (default ${DEFAULT-VALUE})")
-    int steps = 7;
+    @Option(names = "--steps", paramLabel = "N", description = "trials per binary search (zero-loss and PDR) (default ${DEFAULT-VALUE})")
+    int steps = 6;
 
     @Option(names = "--loads", paramLabel = "LIST", description = "shares of the line rate for one fixed-load trial each,"
             + " e.g. 0.01,0.1 (default ${DEFAULT-VALUE}; none: empty)")

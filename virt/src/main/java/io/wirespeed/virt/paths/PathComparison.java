@@ -37,7 +37,7 @@ public final class PathComparison {
 
         /** Trials the plan runs (for a progress bar). */
         public int trials() {
-            return paths.size() * sizes.size() * (settings.searchSteps() + 2 + settings.fixedLoads().size());
+            return paths.size() * sizes.size() * PathMeter.trialsPerMeasurement(settings);
         }
     }
 
@@ -88,6 +88,7 @@ public final class PathComparison {
     private static Map<String, Object> figures(PathMeasurement m) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("zero_loss_mpps", round(m.zeroLossMpps(), 4));
+        o.put("pdr_mpps", round(m.partialDropMpps(), 4));
         o.put("host_ns_per_packet", round(m.hostNsPerPacket(), 1));
         o.put("guest_ns_per_packet", round(m.guestNsPerPacket(), 1));
         o.put("nic_ns_per_packet", round(m.nicNsPerPacket(), 1));
@@ -140,13 +141,13 @@ public final class PathComparison {
     /** The comparison as a terminal table, one row per path and frame size. */
     public static List<String> table(List<PathMeasurement> results) {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "%-12s %5s %10s %9s %9s %9s %7s %7s %9s %9s %9s  %s", "path", "size",
-                "0-loss", "host", "guest", "nic", "irq/pk", "copy/pk", "p50", "p99", "p99.9", "drops"));
-        out.add(String.format(Locale.ROOT, "%-12s %5s %10s %9s %9s %9s %7s %7s %9s %9s %9s", "", "B", "Mpps",
-                "ns/pk", "ns/pk", "ns/pk", "", "", "us", "us", "us"));
+        out.add(String.format(Locale.ROOT, "%-12s %5s %10s %9s %9s %9s %9s %7s %7s %9s %9s %9s  %s", "path", "size",
+                "0-loss", "PDR", "host", "guest", "nic", "irq/pk", "copy/pk", "p50", "p99", "p99.9", "drops"));
+        out.add(String.format(Locale.ROOT, "%-12s %5s %10s %9s %9s %9s %9s %7s %7s %9s %9s %9s", "", "B", "Mpps",
+                "Mpps", "ns/pk", "ns/pk", "ns/pk", "", "", "us", "us", "us"));
         for (PathMeasurement m : results) {
-            out.add(String.format(Locale.ROOT, "%-12s %5d %10.3f %9.0f %9.0f %9.0f %7.3f %7.2f %9.1f %9.1f %9.1f  %s",
-                    m.path().label(), m.frameSize(), m.zeroLossMpps(), m.hostNsPerPacket(), m.guestNsPerPacket(),
+            out.add(String.format(Locale.ROOT, "%-12s %5d %10.3f %9.3f %9.0f %9.0f %9.0f %7.3f %7.2f %9.1f %9.1f %9.1f  %s",
+                    m.path().label(), m.frameSize(), m.zeroLossMpps(), m.partialDropMpps(), m.hostNsPerPacket(), m.guestNsPerPacket(),
                     m.nicNsPerPacket(), m.interruptsPerPacket(), m.copiesPerPacket(), m.latency().p50Us(),
                     m.latency().p99Us(), m.latency().p999Us(), m.drops().isEmpty() ? "-" : m.drops()));
         }

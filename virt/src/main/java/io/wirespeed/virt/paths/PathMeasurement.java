@@ -13,11 +13,13 @@ import java.util.Map;
  * @param stages the packet flow from the wire to the guest's app, in order
  * @param loads the trials the search ran, in the order it ran them
  * @param fixedLoads trials at fixed shares of the line rate, lowest first
+ * @param partialDropMpps the highest rate the search found losing at most {@link PathMeter#PARTIAL_DROP_LOSS}
  */
 public record PathMeasurement(VmPath path, int frameSize, double zeroLossMpps, long offered, long delivered,
         Map<String, Long> drops, double hostNsPerPacket, double guestNsPerPacket, double nicNsPerPacket,
         double hostInterruptsPerPacket, double guestInterruptsPerPacket, double copiesPerPacket,
-        LatencySummary latency, List<Stage> stages, List<LoadPoint> loads, List<FixedLoad> fixedLoads) {
+        LatencySummary latency, List<Stage> stages, List<LoadPoint> loads, List<FixedLoad> fixedLoads,
+        double partialDropMpps) {
     public PathMeasurement {
         drops = Map.copyOf(drops);
         stages = List.copyOf(stages);
@@ -25,13 +27,14 @@ public record PathMeasurement(VmPath path, int frameSize, double zeroLossMpps, l
         fixedLoads = List.copyOf(fixedLoads);
     }
 
-    /** A measurement without fixed-load trials. */
+    /** A measurement without fixed-load trials and with no partial drop rate of its own (the zero-loss rate stands for it). */
     public PathMeasurement(VmPath path, int frameSize, double zeroLossMpps, long offered, long delivered,
             Map<String, Long> drops, double hostNsPerPacket, double guestNsPerPacket, double nicNsPerPacket,
             double hostInterruptsPerPacket, double guestInterruptsPerPacket, double copiesPerPacket,
             LatencySummary latency, List<Stage> stages, List<LoadPoint> loads) {
         this(path, frameSize, zeroLossMpps, offered, delivered, drops, hostNsPerPacket, guestNsPerPacket, nicNsPerPacket,
-                hostInterruptsPerPacket, guestInterruptsPerPacket, copiesPerPacket, latency, stages, loads, List.of());
+                hostInterruptsPerPacket, guestInterruptsPerPacket, copiesPerPacket, latency, stages, loads, List.of(),
+                zeroLossMpps);
     }
 
     /** Interrupts on every core the path touches, per delivered packet. */

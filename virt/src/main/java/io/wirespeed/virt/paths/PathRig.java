@@ -62,7 +62,7 @@ public final class PathRig implements AutoCloseable {
     public record Options(long linkBitsPerSecond, int descriptors, long interruptIntervalNanos, GuestSpec.Mode guestMode,
             boolean pinned) {
         public static Options defaults() {
-            return new Options(10_000_000_000L, 1024, NicConfig.DEFAULT_INTERRUPT_INTERVAL_NANOS, GuestSpec.Mode.POLL, true);
+            return new Options(10_000_000_000L, 2048, NicConfig.DEFAULT_INTERRUPT_INTERVAL_NANOS, GuestSpec.Mode.POLL, true);
         }
 
         public Options withInterruptInterval(long nanos) {

@@ -19,13 +19,13 @@ class SeedClaimsTest {
 
     @Test
     void everyClaimHoldsForFiguresShapedAsTheSeedSays() {
-        assertThat(SeedClaims.check(seedLike(0.5))).hasSize(6).allMatch(line -> line.startsWith("held: "));
+        assertThat(SeedClaims.check(seedLike(0.5))).hasSize(7).allMatch(line -> line.startsWith("held: "));
     }
 
     @Test
     void aNormalPathFasterThanVmdqBreaksTheOrderingClaim() {
-        assertThat(SeedClaims.check(seedLike(2.0))).filteredOn(line -> line.startsWith("did not hold: "))
-                .singleElement().asString().contains("sriov and passthrough > vmdq > normal", "normal 2.000 Mpps");
+        assertThat(SeedClaims.check(seedLike(2.0))).filteredOn(line -> line.startsWith("did not hold: ")).hasSize(2)
+                .allMatch(line -> line.contains("sriov and passthrough > vmdq > normal") && line.contains("normal 2.000 Mpps"));
     }
 
     @Test

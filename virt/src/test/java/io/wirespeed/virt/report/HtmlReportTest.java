@@ -135,8 +135,8 @@ class HtmlReportTest {
                 0, 0, Double.POSITIVE_INFINITY);
         String html = HtmlReport.render(CONTEXT, List.of(Measurements.withLatency(m, null)));
         String row = html.lines().filter(l -> l.startsWith("<tr class=\"path-sriov\">")).findFirst().orElseThrow();
-        // Mpps, guest ns, copies and the three percentiles
-        assertThat(Pattern.compile("<td>n/a</td>").matcher(row).results().count()).isEqualTo(6);
+        // both rates (the PDR stands in for the zero-loss one), guest ns, copies and the three percentiles
+        assertThat(Pattern.compile("<td>n/a</td>").matcher(row).results().count()).isEqualTo(7);
         assertThat(html).doesNotContain("NaN", "Infinity");
     }
 
@@ -188,7 +188,8 @@ class HtmlReportTest {
                 m.drops(), m.hostNsPerPacket(), m.guestNsPerPacket(), m.nicNsPerPacket(), m.hostInterruptsPerPacket(),
                 m.guestInterruptsPerPacket(), m.copiesPerPacket(), m.latency(), m.stages(), m.loads(),
                 List.of(new FixedLoad(0.01, new LoadPoint(0.149, 0.149, 30_000, 30_000), 0.04, 0.03, 0.9, 12.5, 40),
-                        new FixedLoad(0.1, new LoadPoint(1.49, 1.48, 300_000, 299_000), 0.31, 0.22, 1.0, 14, 90)));
+                        new FixedLoad(0.1, new LoadPoint(1.49, 1.48, 300_000, 299_000), 0.31, 0.22, 1.0, 14, 90)),
+                m.partialDropMpps());
         String html = HtmlReport.render(CONTEXT, List.of(withLoads));
         assertThat(html).contains("<h2>At fixed loads</h2>");
         assertThat(html.lines().filter(l -> l.contains("<td>1.0 %</td>")).findFirst().orElseThrow())
