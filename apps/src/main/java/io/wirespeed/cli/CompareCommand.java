@@ -47,8 +47,8 @@ public final class CompareCommand implements Callable<Integer> {
             + " e.g. 0.01,0.1 (default ${DEFAULT-VALUE}; none: empty)")
     String loads = "0.01,0.1";
 
-    @Option(names = "--no-pin", description = "leave the threads where the scheduler puts them (default: the NIC and"
-            + " host threads on the first CPU, the guest on the second)")
+    @Option(names = "--no-pin", description = "leave the threads where the scheduler puts them (default: the NIC's"
+            + " thread on the first CPU, the host's and the guest's on the second)")
     boolean noPin;
 
     @Option(names = "--report", paramLabel = "DIR", description = "also write DIR/index.html")

@@ -57,7 +57,7 @@ public final class PathRig implements AutoCloseable {
      * @param interruptIntervalNanos the NIC's interrupt moderation (0: one interrupt per pass that wrote frames)
      * @param guestMode how the guest receives on {@code sriov} (the paravirtual paths' guests always sleep on
      *                  interrupts, passthrough's always polls)
-     * @param pinned pin the host's side (NIC and host threads) to one CPU and the guest to another
+     * @param pinned pin the NIC's thread to one CPU and the host's and guest's threads to another
      */
     public record Options(long linkBitsPerSecond, int descriptors, long interruptIntervalNanos, GuestSpec.Mode guestMode,
             boolean pinned) {
@@ -181,20 +181,20 @@ public final class PathRig implements AutoCloseable {
                     : new SwitchedHost(hostQueue, vhostPort, path == VmPath.NORMAL);
         }
         functions = nic.functionsEver(); // a rig never changes numvfs: the list is final from here on
-        // With two CPUs or more, the host's side (the NIC, standing for hardware, and the hypervisor's
-        // core) is pinned to the first and the guest to the second, as a deployment pins its cores:
-        // the scheduler then never stacks the guest onto a busy host thread, nor moves threads mid-trial.
+        // With two CPUs or more, the NIC (standing for hardware, with silicon of its own) is pinned to
+        // the first and the host's and the guest's cores to the second, as a deployment pins its
+        // cores: the scheduler then never stacks software onto the busy NIC nor moves threads mid-trial.
         int[] cpus = cpus(options.pinned());
         nic.start(cpus[0]);
         if (host != null) {
             // normal sleeps on the PF's interrupt; OVS-DPDK's PMD thread spins; VMDq's copier takes no
-            // interrupt and backs off (spin, yield, park up to 100 µs) to leave the core to its guest.
+            // interrupt and backs off (16 spins, 16 yields, then parks of 10 to 100 µs) to leave the core to its guest.
             IdlePolicy idle = switch (path) {
                 case NORMAL -> SleepingIdlePolicy.interrupt();
                 case OVS_DPDK -> new BusyIdlePolicy();
-                default -> new BackoffIdlePolicy(128, 64, 10_000, 100_000);
+                default -> new BackoffIdlePolicy(16, 16, 10_000, 100_000);
             };
-            hostCore = Worker.start("host-" + path.label(), host::pass, idle, host.wakeups(), cpus[0]);
+            hostCore = Worker.start("host-" + path.label(), host::pass, idle, host.wakeups(), cpus[1]);
         }
         IdlePolicy guestIdle = guestMode == GuestSpec.Mode.POLL ? new BusyIdlePolicy() : SleepingIdlePolicy.interrupt();
         guestCore = Worker.start("guest-" + path.label(), guest::poll, guestIdle,
@@ -204,7 +204,7 @@ public final class PathRig implements AutoCloseable {
         }
     }
 
-    /** The host side's CPU and the guest's, or -1 each when not pinned (or fewer than two CPUs). */
+    /** The NIC's CPU and the software's (host and guest), or -1 each when not pinned (or fewer than two CPUs). */
     private static int[] cpus(boolean pinned) {
         java.util.BitSet allowed = io.wirespeed.sys.Affinity.process();
         int first = allowed.nextSetBit(0);
