@@ -100,8 +100,8 @@ public final class PathMeter {
                     c.nicCpuNanos() / wall, l.p50Us(), l.p99Us()));
         }
         return new PathMeasurement(rig.path(), frameSize, zeroLoss / 1e6, d.offered(), d.delivered(), d.drops(),
-                PathRig.perPacket(d.hostCpuNanos(), d.delivered()), PathRig.perPacket(d.guestCpuNanos(), d.delivered()),
-                PathRig.perPacket(d.nicCpuNanos(), d.offered()), perPacket(d.hostInterrupts(), d.delivered()),
+                PathStages.perPacket(d.hostCpuNanos(), d.delivered()), PathStages.perPacket(d.guestCpuNanos(), d.delivered()),
+                PathStages.perPacket(d.nicCpuNanos(), d.offered()), perPacket(d.hostInterrupts(), d.delivered()),
                 perPacket(d.guestInterrupts(), d.delivered()), perPacket(d.hostCopies(), d.delivered()),
                 Latencies.summarize(run.latency), rig.stages(d), loads, fixed, partialDrop / 1e6);
     }

@@ -319,39 +319,9 @@ public final class PathRig implements AutoCloseable {
         }
     }
 
-    /**
-     * The path's stages from the wire to the guest's app, with a run's counts ({@code run} is the
-     * difference of two snapshots).
-     */
+    /** The path's stages from the wire to the guest's app, with a run's counts (the difference of two snapshots). */
     public List<Stage> stages(Snapshot run) {
-        double nicNs = perPacket(run.nicCpuNanos(), run.offered());
-        double hostNs = perPacket(run.hostCpuNanos(), run.delivered());
-        double guestNs = perPacket(run.guestCpuNanos(), run.delivered());
-        String guestName = "guest app (" + (guestMode == GuestSpec.Mode.POLL ? "poll" : "irq") + ")";
-        Stage wireStage = new Stage("wire", "wire", run.offered(), 0, 0, 0);
-        Stage guestStage = new Stage(guestName, "guest", run.delivered(), run.guestInterrupts(), 0, guestNs);
-        return switch (path) {
-            case NORMAL -> List.of(wireStage, new Stage("NIC (PF)", "nic", run.toRing(), 0, 0, nicNs),
-                    new Stage("PF queue (host)", "queue", run.toRing(), 0, 0, 0),
-                    new Stage("host core: vswitch", "host", run.hostCopies(), run.hostInterrupts(), run.hostCopies(), hostNs),
-                    new Stage("virtio queue", "queue", run.hostCopies(), 0, 0, 0), guestStage);
-            case VMDQ -> List.of(wireStage, new Stage("NIC (VMDq sort)", "nic", run.toRing(), 0, 0, nicNs),
-                    new Stage("VMDq queue", "queue", run.toRing(), 0, 0, 0),
-                    new Stage("host core: copy", "host", run.hostCopies(), 0, run.hostCopies(), hostNs),
-                    new Stage("guest queue", "queue", run.hostCopies(), 0, 0, 0), guestStage);
-            case SRIOV -> List.of(wireStage, new Stage("NIC (VF sort, DMA)", "nic", run.toRing(), 0, 0, nicNs),
-                    new Stage("VF ring (guest)", "queue", run.toRing(), 0, 0, 0), guestStage);
-            case PASSTHROUGH -> List.of(wireStage, new Stage("NIC port (DMA)", "nic", run.toRing(), 0, 0, nicNs),
-                    new Stage("ring (guest)", "queue", run.toRing(), 0, 0, 0), guestStage);
-            case OVS_DPDK -> List.of(wireStage, new Stage("NIC (PF)", "nic", run.toRing(), 0, 0, nicNs),
-                    new Stage("PF queue (host)", "queue", run.toRing(), 0, 0, 0),
-                    new Stage("host PMD: vswitch", "host", run.hostCopies(), run.hostInterrupts(), run.hostCopies(), hostNs),
-                    new Stage("virtio queue", "queue", run.hostCopies(), 0, 0, 0), guestStage);
-        };
-    }
-
-    static double perPacket(long nanos, long packets) {
-        return packets == 0 ? 0 : (double) nanos / packets;
+        return PathStages.of(path, guestMode, run);
     }
 
     /** Stops the cores and the NIC and frees the path's memory; the counters stay readable. */
