@@ -17,6 +17,10 @@ import org.HdrHistogram.Histogram;
  * moment should not halve the result. Both trials are kept in {@link PathMeasurement#loads}.
  */
 public final class PathMeter {
+    /** The lowest rate a search tries, as a share of the line rate the first trial offered. */
+    static final double LOWEST_SHARE = 0.001;
+    /** A slow trial offers fewer than {@code minFrames} rather than last longer than this. */
+    private static final double MAX_FLOOR_SECONDS = 1.0;
     /** The partial drop rate's loss bound, FD.io CSIT's PDR: 0.5 % of the frames offered. */
     public static final double PARTIAL_DROP_LOSS = 0.005;
     /** Preamble, start delimiter, inter-frame gap and FCS: what a frame costs on the wire beyond its bytes. */
@@ -81,8 +85,11 @@ public final class PathMeter {
         double line = lineRatePps(linkBitsPerSecond, frameSize);
         LoadPoint first = trial(rig, frameSize, 0, framesFor(line), loads).point;
         double partialDrop = search(rig, frameSize, line, first.deliveredMpps() * 1e6, first, PARTIAL_DROP_LOSS, loads);
-        // No more than the partial drop rate passes with no loss, seldom much less: start there.
-        double zeroLoss = search(rig, frameSize, Math.min(line, Math.max(partialDrop, 1) * 2), partialDrop, first, 0, loads);
+        // No more than the partial drop rate passes with no loss, seldom much less: start there (or,
+        // when nothing passed 0.5 %, at half what the line-rate trial delivered).
+        double ndrStart = partialDrop > 0 ? partialDrop : first.deliveredMpps() * 1e6 / 2;
+        double zeroLoss = search(rig, frameSize, Math.min(line, Math.max(partialDrop, ndrStart) * 2), ndrStart, first, 0,
+                loads);
         // A rate that lost nothing lost less than 0.5 % too: trials vary, the bound is what was seen.
         partialDrop = Math.max(partialDrop, zeroLoss);
         // The measured run: the zero-loss rate (or, when none passed, the lowest rate tried).
@@ -117,14 +124,15 @@ public final class PathMeter {
         }
         double lo = 0;
         double hi = Math.min(ceiling, lineRate.offeredMpps() * 1e6);
-        double rate = Math.max(1, Math.min(hi, start));
+        double floor = lineRate.offeredMpps() * 1e6 * LOWEST_SHARE;
+        double rate = Math.max(floor, Math.min(hi, start));
         for (int step = 0; step < settings.searchSteps(); step++) {
             if (passes(rig, frameSize, rate, tolerance, loads)) {
                 lo = rate;
             } else {
                 hi = rate;
             }
-            rate = (lo + hi) / 2;
+            rate = Math.max(floor, (lo + hi) / 2);
         }
         return lo;
     }
@@ -152,8 +160,10 @@ public final class PathMeter {
         return packets == 0 ? 0 : (double) n / packets;
     }
 
+    /** A trial's frames: its duration's worth, at least {@code minFrames} unless that would take over a second. */
     private long framesFor(double ratePps) {
-        return Math.max(settings.minFrames(), (long) (ratePps * settings.trialSeconds()));
+        long floor = Math.min(settings.minFrames(), (long) Math.ceil(ratePps * MAX_FLOOR_SECONDS));
+        return Math.max(1, Math.max(floor, (long) (ratePps * settings.trialSeconds())));
     }
 
     private record Trial(LoadPoint point, Snapshot counts, Histogram latency) {}
@@ -165,7 +175,8 @@ public final class PathMeter {
         rig.offer(frames, ratePps, frameSize);
         long wireTimeout = (long) Math.max(10e9, 20 * frames * 1e9 / Math.max(ratePps, 1e5));
         if (!rig.awaitOffered(before.offered() + frames, wireTimeout)) {
-            throw new IllegalStateException(rig.path().label() + ": the wire did not offer " + frames + " frames in time");
+            throw new IllegalStateException(rig.path().label() + ": the wire did not offer " + frames + " frames in time ("
+                    + rig.wireState() + ")");
         }
         long wireNanos = Math.max(1, System.nanoTime() - start);
         boolean settled = rig.awaitSettled(SETTLE_TIMEOUT_NANOS);

@@ -283,6 +283,12 @@ public final class PathRig implements AutoCloseable {
         }
     }
 
+    /** The wire's state for an error message: frames made, and its pool's free mbufs. */
+    String wireState() {
+        return "the wire made " + wire.offered() + " of " + requested + " frames; " + wirePool.availableCount() + " of "
+                + wirePool.size() + " wire mbufs free, " + uplink.rxQueue(0).noMbuf() + " bursts without mbufs";
+    }
+
     /** Latency of the frames the guest received since the previous call. */
     public Histogram takeLatency() {
         return latency.getIntervalHistogram();
