@@ -34,7 +34,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--interrupt-interval", paramLabel = "US", description = "the NIC's interrupt moderation in microseconds (default ${DEFAULT-VALUE})")
     double interruptIntervalMicros = NicConfig.DEFAULT_INTERRUPT_INTERVAL_NANOS / 1e3;
 
-    @Option(names = "--sriov-mode", paramLabel = "MODE", description = "how the SR-IOV guest receives: poll or interrupt (default ${DEFAULT-VALUE})")
+    @Option(names = "--sriov-mode", paramLabel = "MODE", description = "how the SR-IOV guest receives: poll, interrupt or adaptive (default ${DEFAULT-VALUE})")
     String sriovMode = "poll";
 
     @Option(names = "--trial-ms", paramLabel = "MS", description = "how long each trial offers frames (default ${DEFAULT-VALUE})")
@@ -84,7 +84,8 @@ public final class CompareCommand implements Callable<Integer> {
         GuestSpec.Mode mode = switch (sriovMode.toLowerCase(Locale.ROOT)) {
             case "poll" -> GuestSpec.Mode.POLL;
             case "interrupt" -> GuestSpec.Mode.INTERRUPT;
-            default -> throw new IllegalArgumentException("--sriov-mode must be poll or interrupt (got '" + sriovMode + "')");
+            case "adaptive" -> GuestSpec.Mode.ADAPTIVE;
+            default -> throw new IllegalArgumentException("--sriov-mode must be poll, interrupt or adaptive (got '" + sriovMode + "')");
         };
         PathRig.Options options = new PathRig.Options(NicConfig.parseSpeed(speed), descriptors,
                 (long) (interruptIntervalMicros * 1e3), mode, !noPin);

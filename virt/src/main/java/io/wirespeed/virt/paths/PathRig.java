@@ -7,6 +7,8 @@ import io.wirespeed.lcore.BusyIdlePolicy;
 import io.wirespeed.lcore.IdlePolicy;
 import io.wirespeed.lcore.SleepingIdlePolicy;
 import io.wirespeed.mbuf.Mempool;
+import io.wirespeed.memory.MemoryZone;
+import io.wirespeed.sys.Affinity;
 import io.wirespeed.virt.nic.DropReason;
 import io.wirespeed.virt.nic.EmulatedNic;
 import io.wirespeed.virt.nic.FunctionStats;
@@ -18,6 +20,7 @@ import io.wirespeed.virt.traffic.FlowSpec;
 import io.wirespeed.virt.vf.VfDevice;
 import io.wirespeed.virt.vhost.VhostBackend;
 import io.wirespeed.virt.vhost.VhostDevice;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +132,7 @@ public final class PathRig implements AutoCloseable {
         uplink.start();
         NicConfig config = NicConfig.defaults().withLinkSpeed(options.linkBitsPerSecond())
                 .withInterruptInterval(options.interruptIntervalNanos()).withQueuesPerVf(1)
-                // normal: the guest's frames are unknown unicast to the NIC, the PF (the host) takes them
+                // through the vswitch: the guest's frames are unknown unicast to the NIC, the PF (the host) takes them
                 .withDefaultToPf(switched());
         guestMac = path == VmPath.PASSTHROUGH ? config.pfMac() : GUEST_MAC;
         nic = new EmulatedNic(config, uplink);
@@ -138,7 +141,7 @@ public final class PathRig implements AutoCloseable {
             case SRIOV -> options.guestMode();
             case PASSTHROUGH, OVS_DPDK -> GuestSpec.Mode.POLL;
         };
-        // On the normal path the guest announces its address once (as QEMU's self-announce does), so the
+        // Through the vswitch the guest announces its address once (as QEMU's self-announce does), so the
         // vswitch learns where it lives; the announcement leaves for the wire and is not a trial's frame.
         GuestSpec spec = switched()
                 ? new GuestSpec("vm-" + path.label(), 0, guestMode, GuestSpec.App.TXONLY, 1, options.descriptors(),
@@ -167,8 +170,7 @@ public final class PathRig implements AutoCloseable {
                 yield vhost = new VhostDevice("virtio-" + path.label(), GUEST_MAC, 1);
             }
         };
-        guest = Guest.boot(spec, guestDevice, 1, io.wirespeed.memory.MemoryZone.anonymous("guest-" + path.label(),
-                Guest.zoneBytes(spec)));
+        guest = Guest.boot(spec, guestDevice, 1, MemoryZone.anonymous("guest-" + path.label(), Guest.zoneBytes(spec)));
         guest.measureLatency(latency);
         if (vhost != null) {
             HostPort hostQueue = HostPort.open(path.label(), 2, ringFunction, options.descriptors());
@@ -196,7 +198,11 @@ public final class PathRig implements AutoCloseable {
             };
             hostCore = Worker.start("host-" + path.label(), host::pass, idle, host.wakeups(), cpus[1]);
         }
-        IdlePolicy guestIdle = guestMode == GuestSpec.Mode.POLL ? new BusyIdlePolicy() : SleepingIdlePolicy.interrupt();
+        IdlePolicy guestIdle = switch (guestMode) {
+            case POLL -> new BusyIdlePolicy();
+            case INTERRUPT -> SleepingIdlePolicy.interrupt();
+            case ADAPTIVE -> SleepingIdlePolicy.adaptive();
+        };
         guestCore = Worker.start("guest-" + path.label(), guest::poll, guestIdle,
                 guestMode == GuestSpec.Mode.POLL ? List.of() : guest.receiveQueues(), cpus[1]);
         if (switched() && !awaitUntil(() -> nic.uplinkStats().txPackets() >= 1, 5_000_000_000L)) {
@@ -206,7 +212,7 @@ public final class PathRig implements AutoCloseable {
 
     /** The NIC's CPU and the software's (host and guest), or -1 each when not pinned (or fewer than two CPUs). */
     private static int[] cpus(boolean pinned) {
-        java.util.BitSet allowed = io.wirespeed.sys.Affinity.process();
+        BitSet allowed = Affinity.process();
         int first = allowed.nextSetBit(0);
         int second = first < 0 ? -1 : allowed.nextSetBit(first + 1);
         return pinned && second >= 0 ? new int[] {first, second} : new int[] {-1, -1};

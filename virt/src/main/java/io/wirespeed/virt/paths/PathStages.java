@@ -15,7 +15,11 @@ final class PathStages {
         double nicNs = perPacket(run.nicCpuNanos(), run.offered());
         double hostNs = perPacket(run.hostCpuNanos(), run.delivered());
         double guestNs = perPacket(run.guestCpuNanos(), run.delivered());
-        String guestName = "guest app (" + (guestMode == GuestSpec.Mode.POLL ? "poll" : "irq") + ")";
+        String guestName = "guest app (" + switch (guestMode) {
+            case POLL -> "poll";
+            case INTERRUPT -> "irq";
+            case ADAPTIVE -> "adaptive";
+        } + ")";
         Stage wireStage = new Stage("wire", "wire", run.offered(), 0, 0, 0);
         Stage guestStage = new Stage(guestName, "guest", run.delivered(), run.guestInterrupts(), 0, guestNs);
         return switch (path) {

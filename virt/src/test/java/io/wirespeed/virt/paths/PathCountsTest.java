@@ -3,6 +3,7 @@ package io.wirespeed.virt.paths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wirespeed.virt.scenario.GuestSpec;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,12 @@ class PathCountsTest {
     private static final int FRAMES = 200;
 
     private static Snapshot oneAtATime(VmPath path) {
-        try (PathRig rig = PathRig.open(path, PathRig.Options.defaults().withInterruptInterval(0).withPinning(false))) {
+        return oneAtATime(path, GuestSpec.Mode.POLL);
+    }
+
+    private static Snapshot oneAtATime(VmPath path, GuestSpec.Mode sriovGuest) {
+        try (PathRig rig = PathRig.open(path, PathRig.Options.defaults().withInterruptInterval(0).withPinning(false)
+                .withGuestMode(sriovGuest))) {
             Snapshot before = rig.snapshot();
             for (int i = 0; i < FRAMES; i++) {
                 rig.offer(1, 0, 64);
@@ -70,5 +76,14 @@ class PathCountsTest {
         assertEquals(FRAMES, s.delivered(), s.toString());
         assertEquals(FRAMES, s.hostCopies());
         assertEquals(0, s.hostInterrupts() + s.guestInterrupts());
+    }
+
+    @Test
+    void sriovInAdaptiveModeSleepsOnTheVfsOwnInterruptWhenTrafficIsLow() {
+        Snapshot s = oneAtATime(VmPath.SRIOV, GuestSpec.Mode.ADAPTIVE);
+        assertEquals(FRAMES, s.delivered(), s.toString());
+        assertEquals(0, s.hostCopies() + s.hostInterrupts());
+        double interrupts = (double) s.guestInterrupts() / FRAMES;
+        assertTrue(interrupts >= 0.9 && interrupts <= 1.0, "guest interrupts per packet " + interrupts);
     }
 }
