@@ -47,6 +47,10 @@ public final class CompareCommand implements Callable<Integer> {
             + " e.g. 0.01,0.1 (default ${DEFAULT-VALUE}; none: empty)")
     String loads = "0.01,0.1";
 
+    @Option(names = "--app", paramLabel = "APP", description = "what the guest runs: rxonly, macswap, l2fwd or l3fwd"
+            + " (the last three send every frame back to the wire; default ${DEFAULT-VALUE})")
+    String app = "rxonly";
+
     @Option(names = "--no-pin", description = "leave the threads where the scheduler puts them (default: the NIC's"
             + " thread on the first CPU, the host's and the guest's on the second)")
     boolean noPin;
@@ -88,10 +92,20 @@ public final class CompareCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--sriov-mode must be poll, interrupt or adaptive (got '" + sriovMode + "')");
         };
         PathRig.Options options = new PathRig.Options(NicConfig.parseSpeed(speed), descriptors,
-                (long) (interruptIntervalMicros * 1e3), mode, !noPin);
+                (long) (interruptIntervalMicros * 1e3), mode, !noPin, guestApp());
         PathComparison.Plan plan = new PathComparison.Plan(chosen, frameSizes, options,
                 new PathMeter.Settings(trialMillis / 1e3, steps, 20_000, shares(loads)));
         return PathsRun.run("compare", plan, report, json);
+    }
+
+    private GuestSpec.App guestApp() {
+        return switch (app.toLowerCase(Locale.ROOT)) {
+            case "rxonly" -> GuestSpec.App.RXONLY;
+            case "macswap" -> GuestSpec.App.MACSWAP;
+            case "l2fwd" -> GuestSpec.App.L2FWD;
+            case "l3fwd" -> GuestSpec.App.L3FWD;
+            default -> throw new IllegalArgumentException("--app must be rxonly, macswap, l2fwd or l3fwd (got '" + app + "')");
+        };
     }
 
     private static List<Double> shares(String list) {

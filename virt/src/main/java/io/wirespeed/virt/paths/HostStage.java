@@ -15,8 +15,11 @@ interface HostStage extends AutoCloseable {
     /** Frames it dropped, by reason (read by any thread). */
     Map<String, Long> drops();
 
-    /** Frames it dropped, every reason (read by any thread, allocating nothing). */
+    /** Frames from the wire it dropped, every reason (read by any thread, allocating nothing). */
     long dropped();
+
+    /** Frames from the guest it dropped on their way to the wire (read by any thread). */
+    long returnDropped();
 
     @Override
     void close();

@@ -102,6 +102,7 @@ public final class PathComparison {
         o.put("latency_max_us", round(m.latency().maxUs(), 2));
         o.put("offered", m.offered());
         o.put("delivered", m.delivered());
+        o.put("returned", m.returned());
         o.put("drops", new LinkedHashMap<>(m.drops()));
         List<Map<String, Object>> loads = new ArrayList<>();
         for (LoadPoint p : m.loads()) {

@@ -14,12 +14,13 @@ import java.util.Map;
  * @param loads the trials the search ran, in the order it ran them
  * @param fixedLoads trials at fixed shares of the line rate, lowest first
  * @param partialDropMpps the highest rate the search found losing at most {@link PathMeter#PARTIAL_DROP_LOSS}
+ * @param returned frames the guest's app sent back that left for the wire in the measured run (0 for rxonly)
  */
 public record PathMeasurement(VmPath path, int frameSize, double zeroLossMpps, long offered, long delivered,
         Map<String, Long> drops, double hostNsPerPacket, double guestNsPerPacket, double nicNsPerPacket,
         double hostInterruptsPerPacket, double guestInterruptsPerPacket, double copiesPerPacket,
         LatencySummary latency, List<Stage> stages, List<LoadPoint> loads, List<FixedLoad> fixedLoads,
-        double partialDropMpps) {
+        double partialDropMpps, long returned) {
     public PathMeasurement {
         drops = Map.copyOf(drops);
         stages = List.copyOf(stages);
@@ -34,7 +35,7 @@ public record PathMeasurement(VmPath path, int frameSize, double zeroLossMpps, l
             LatencySummary latency, List<Stage> stages, List<LoadPoint> loads) {
         this(path, frameSize, zeroLossMpps, offered, delivered, drops, hostNsPerPacket, guestNsPerPacket, nicNsPerPacket,
                 hostInterruptsPerPacket, guestInterruptsPerPacket, copiesPerPacket, latency, stages, loads, List.of(),
-                zeroLossMpps);
+                zeroLossMpps, 0);
     }
 
     /** Interrupts on every core the path touches, per delivered packet. */

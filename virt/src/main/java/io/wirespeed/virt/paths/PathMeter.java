@@ -110,7 +110,7 @@ public final class PathMeter {
                 PathStages.perPacket(d.hostCpuNanos(), d.delivered()), PathStages.perPacket(d.guestCpuNanos(), d.delivered()),
                 PathStages.perPacket(d.nicCpuNanos(), d.offered()), perPacket(d.hostInterrupts(), d.delivered()),
                 perPacket(d.guestInterrupts(), d.delivered()), perPacket(d.hostCopies(), d.delivered()),
-                Latencies.summarize(run.latency), rig.stages(d), loads, fixed, partialDrop / 1e6);
+                Latencies.summarize(run.latency), rig.stages(d), loads, fixed, partialDrop / 1e6, d.returned());
     }
 
     /**

@@ -21,6 +21,8 @@ import io.wirespeed.virt.vf.VfDevice;
 import io.wirespeed.virt.vhost.VhostBackend;
 import io.wirespeed.virt.vhost.VhostDevice;
 import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,12 @@ public final class PathRig implements AutoCloseable {
     /** The wire's source address. */
     public static final long WIRE_MAC = 0x02_00_00_00_99_01L;
     private static final long BROADCAST = 0xffff_ffff_ffffL;
+    /**
+     * The NIC's reasons that can befall a frame from the wire; the others (spoof, rate limit, a full
+     * uplink) concern what a guest sends, and on these paths only a forwarding app sends.
+     */
+    private static final Set<DropReason> RECEIVE_REASONS = EnumSet.of(DropReason.NO_POOL, DropReason.VLAN_FILTER,
+            DropReason.RX_RING_FULL, DropReason.LINK_DOWN, DropReason.MALFORMED, DropReason.OVERSIZE, DropReason.DMA_FAULT);
     private static final int WIRE_POOL_SIZE = 8192;
     private static final int UPLINK_DESCRIPTORS = 1024;
 
@@ -61,27 +69,39 @@ public final class PathRig implements AutoCloseable {
      * @param guestMode how the guest receives on {@code sriov} (the paravirtual paths' guests always sleep on
      *                  interrupts, passthrough's always polls)
      * @param pinned pin the NIC's thread to one CPU and the host's and guest's threads to another
+     * @param app what the guest runs: rxonly, or an app that sends every frame back towards the wire
      */
     public record Options(long linkBitsPerSecond, int descriptors, long interruptIntervalNanos, GuestSpec.Mode guestMode,
-            boolean pinned) {
+            boolean pinned, GuestSpec.App app) {
+        public Options {
+            if (app == GuestSpec.App.TXONLY) {
+                throw new IllegalArgumentException("a path's guest receives the wire's frames: rxonly, macswap, l2fwd or l3fwd");
+            }
+        }
+
         public static Options defaults() {
-            return new Options(10_000_000_000L, 2048, NicConfig.DEFAULT_INTERRUPT_INTERVAL_NANOS, GuestSpec.Mode.POLL, true);
+            return new Options(10_000_000_000L, 2048, NicConfig.DEFAULT_INTERRUPT_INTERVAL_NANOS, GuestSpec.Mode.POLL, true,
+                    GuestSpec.App.RXONLY);
         }
 
         public Options withInterruptInterval(long nanos) {
-            return new Options(linkBitsPerSecond, descriptors, nanos, guestMode, pinned);
+            return new Options(linkBitsPerSecond, descriptors, nanos, guestMode, pinned, app);
         }
 
         public Options withGuestMode(GuestSpec.Mode mode) {
-            return new Options(linkBitsPerSecond, descriptors, interruptIntervalNanos, mode, pinned);
+            return new Options(linkBitsPerSecond, descriptors, interruptIntervalNanos, mode, pinned, app);
         }
 
         public Options withLinkSpeed(long bitsPerSecond) {
-            return new Options(bitsPerSecond, descriptors, interruptIntervalNanos, guestMode, pinned);
+            return new Options(bitsPerSecond, descriptors, interruptIntervalNanos, guestMode, pinned, app);
         }
 
         public Options withPinning(boolean on) {
-            return new Options(linkBitsPerSecond, descriptors, interruptIntervalNanos, guestMode, on);
+            return new Options(linkBitsPerSecond, descriptors, interruptIntervalNanos, guestMode, on, app);
+        }
+
+        public Options withApp(GuestSpec.App guestApp) {
+            return new Options(linkBitsPerSecond, descriptors, interruptIntervalNanos, guestMode, pinned, guestApp);
         }
     }
 
@@ -143,11 +163,8 @@ public final class PathRig implements AutoCloseable {
         };
         // Through the vswitch the guest announces its address once (as QEMU's self-announce does), so the
         // vswitch learns where it lives; the announcement leaves for the wire and is not a trial's frame.
-        GuestSpec spec = switched()
-                ? new GuestSpec("vm-" + path.label(), 0, guestMode, GuestSpec.App.TXONLY, 1, options.descriptors(),
-                        List.of(), List.of(FlowSpec.of(BROADCAST, GUEST_MAC, 64, 1)))
-                : new GuestSpec("vm-" + path.label(), 0, guestMode, GuestSpec.App.RXONLY, 1, options.descriptors(),
-                        List.of(), List.of());
+        GuestSpec spec = new GuestSpec("vm-" + path.label(), 0, guestMode, options.app(), 1, options.descriptors(),
+                List.of(), switched() ? List.of(FlowSpec.of(BROADCAST, GUEST_MAC, 64, 1)) : List.of());
         VfDevice guestDevice = switch (path) {
             case SRIOV -> {
                 nic.pf().numVfs(1);
@@ -259,14 +276,39 @@ public final class PathRig implements AutoCloseable {
      * collections (and their pauses) to the cores it measures.
      */
     private long inFlight() {
+        return wire.offered() - guest.rxPackets() - receiveDrops();
+    }
+
+    /** The wire's frames dropped on their way to the guest's app (not what a forwarding app sent back). */
+    private long receiveDrops() {
+        long dropped = receiveDrops(nic.nicStats());
+        for (NicFunction f : functions) {
+            dropped += receiveDrops(f.stats());
+        }
+        if (host != null) {
+            dropped += host.dropped() + vhostPort.txQueue(0).errors();
+        }
+        return dropped;
+    }
+
+    private static long receiveDrops(FunctionStats stats) {
+        long n = 0;
+        for (DropReason r : RECEIVE_REASONS) {
+            n += stats.drops(r);
+        }
+        return n;
+    }
+
+    /** Every drop on the path in both directions, the receive drops' part included. */
+    private long allDrops() {
         long dropped = nic.nicStats().totalDrops();
         for (NicFunction f : functions) {
             dropped += f.stats().totalDrops();
         }
         if (host != null) {
-            dropped += host.dropped() + vhostPort.txQueue(0).errors();
+            dropped += host.dropped() + host.returnDropped() + vhostPort.txQueue(0).errors();
         }
-        return wire.offered() - guest.rxPackets() - dropped;
+        return dropped + guest.appDropped();
     }
 
     private boolean awaitUntil(java.util.function.BooleanSupplier done, long timeoutNanos) {
@@ -304,9 +346,9 @@ public final class PathRig implements AutoCloseable {
     public Snapshot snapshot() {
         long nicCpu = nic.serviceCpuNanosNow();
         Map<String, Long> drops = new HashMap<>();
-        addDrops(drops, nic.nicStats());
+        addReceiveDrops(drops, nic.nicStats());
         for (NicFunction f : functions) {
-            addDrops(drops, f.stats());
+            addReceiveDrops(drops, f.stats());
         }
         if (host != null) {
             host.drops().forEach((k, v) -> drops.merge(k, v, Long::sum));
@@ -317,13 +359,14 @@ public final class PathRig implements AutoCloseable {
         }
         long hostInterrupts = switched() ? ringFunction.stats().interrupts() : 0;
         long guestInterrupts = vhost != null ? vhost.interrupts() : ringFunction.stats().interrupts();
-        return new Snapshot(System.nanoTime(), wire.offered(), ringFunction.stats().rxPackets(),
+        return new Snapshot(System.nanoTime(), wire.offered(), nic.uplinkStats().txPackets(), allDrops() - receiveDrops(),
+                ringFunction.stats().rxPackets(),
                 vhost != null ? vhost.copiesToGuest() : 0, guest.rxPackets(), drops, hostInterrupts, guestInterrupts, nicCpu,
                 hostCore != null ? hostCore.cpuNanos() : 0, guestCore.cpuNanos());
     }
 
-    private static void addDrops(Map<String, Long> into, FunctionStats stats) {
-        for (DropReason r : DropReason.values()) {
+    private static void addReceiveDrops(Map<String, Long> into, FunctionStats stats) {
+        for (DropReason r : RECEIVE_REASONS) {
             long n = stats.drops(r);
             if (n != 0) {
                 into.merge(r.key(), n, Long::sum);

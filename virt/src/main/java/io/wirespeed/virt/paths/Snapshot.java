@@ -9,12 +9,15 @@ import java.util.TreeMap;
  * what happened between two moments.
  *
  * @param offered frames the wire made
+ * @param returned frames that left for the wire (what a forwarding guest sent back)
+ * @param returnDrops frames a forwarding guest did not get back to the wire (its app's drops, a full
+ *                    transmit ring on the way), counted apart from the receive path's {@code drops}
  * @param toRing frames the NIC wrote into the function's receive ring (the guest's, or the host's)
  * @param hostCopies frames the host's core copied into the guest's memory
  * @param delivered frames the guest's app received
  * @param drops frames dropped, by reason, on the NIC, in the host or at the guest's queue
  */
-public record Snapshot(long nanos, long offered, long toRing, long hostCopies, long delivered, Map<String, Long> drops,
+public record Snapshot(long nanos, long offered, long returned, long returnDrops, long toRing, long hostCopies, long delivered, Map<String, Long> drops,
         long hostInterrupts, long guestInterrupts, long nicCpuNanos, long hostCpuNanos, long guestCpuNanos) {
     public Snapshot {
         drops = Map.copyOf(drops);
@@ -42,7 +45,8 @@ public record Snapshot(long nanos, long offered, long toRing, long hostCopies, l
                 nonZero.put(k, v);
             }
         });
-        return new Snapshot(nanos - earlier.nanos, offered - earlier.offered, toRing - earlier.toRing,
+        return new Snapshot(nanos - earlier.nanos, offered - earlier.offered, returned - earlier.returned,
+                returnDrops - earlier.returnDrops, toRing - earlier.toRing,
                 hostCopies - earlier.hostCopies, delivered - earlier.delivered, nonZero,
                 hostInterrupts - earlier.hostInterrupts, guestInterrupts - earlier.guestInterrupts,
                 nicCpuNanos - earlier.nicCpuNanos, hostCpuNanos - earlier.hostCpuNanos,

@@ -4,7 +4,6 @@ import io.wirespeed.ethdev.Port;
 import io.wirespeed.lcore.InterruptSource;
 import io.wirespeed.virt.vswitch.DropReason;
 import io.wirespeed.virt.vswitch.VSwitch;
-import io.wirespeed.virt.vswitch.VSwitchPortStats;
 import io.wirespeed.virt.vswitch.VlanMode;
 import java.util.HashMap;
 import java.util.List;
@@ -47,14 +46,15 @@ final class SwitchedHost implements HostStage {
     }
 
     /**
-     * The switch's drops on the wire's frames; a full transmit queue towards the guest is the
-     * guest's receive ring being full, named as on the other paths.
+     * The switch's drops on the wire's frames (ingress reasons on the uplink, egress ones towards
+     * the guest); a full transmit queue towards the guest is the guest's receive ring being full,
+     * named as on the other paths.
      */
     @Override
     public Map<String, Long> drops() {
         Map<String, Long> out = new HashMap<>();
         for (DropReason r : DropReason.values()) {
-            long n = vswitch.stats(uplinkPort).drops(r) + vswitch.stats(guestPort).drops(r);
+            long n = r.isIngress() ? vswitch.stats(uplinkPort).drops(r) : vswitch.stats(guestPort).drops(r);
             if (n != 0) {
                 out.merge(r == DropReason.TX_FULL ? "rx_ring_full" : r.label(), n, Long::sum);
             }
@@ -62,11 +62,16 @@ final class SwitchedHost implements HostStage {
         return out;
     }
 
+    /** The wire's frames: dropped coming in on the uplink, or going out to the guest. */
     @Override
     public long dropped() {
-        VSwitchPortStats uplink = vswitch.stats(uplinkPort);
-        VSwitchPortStats vm = vswitch.stats(guestPort);
-        return uplink.ingressDrops() + uplink.egressDrops() + vm.ingressDrops() + vm.egressDrops();
+        return vswitch.stats(uplinkPort).ingressDrops() + vswitch.stats(guestPort).egressDrops();
+    }
+
+    /** The guest's frames: dropped coming in from the guest, or going out to the uplink. */
+    @Override
+    public long returnDropped() {
+        return vswitch.stats(guestPort).ingressDrops() + vswitch.stats(uplinkPort).egressDrops();
     }
 
     VSwitch vswitch() {

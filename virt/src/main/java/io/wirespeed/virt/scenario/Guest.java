@@ -276,6 +276,11 @@ public final class Guest implements AutoCloseable {
         return wakeups;
     }
 
+    /** Frames the app received and did not forward, all reasons (allocating nothing). */
+    public long appDropped() {
+        return drops.total();
+    }
+
     /** Frames the app received and did not forward, by reason ({@code no_route}, {@code tx_full}, ...). */
     public java.util.Map<String, Long> appDrops() {
         return drops.nonZero();

@@ -33,6 +33,15 @@ final class GuestDrops {
         return counts.getOpaque(reason.ordinal());
     }
 
+    /** Every drop, all reasons. */
+    long total() {
+        long n = 0;
+        for (int r = 0; r < counts.length(); r++) {
+            n += counts.getOpaque(r);
+        }
+        return n;
+    }
+
     /** Every reason that counted something. */
     Map<String, Long> nonZero() {
         Map<String, Long> out = new LinkedHashMap<>();

@@ -189,7 +189,7 @@ class HtmlReportTest {
                 m.guestInterruptsPerPacket(), m.copiesPerPacket(), m.latency(), m.stages(), m.loads(),
                 List.of(new FixedLoad(0.01, new LoadPoint(0.149, 0.149, 30_000, 30_000), 0.04, 0.03, 0.9, 12.5, 40),
                         new FixedLoad(0.1, new LoadPoint(1.49, 1.48, 300_000, 299_000), 0.31, 0.22, 1.0, 14, 90)),
-                m.partialDropMpps());
+                m.partialDropMpps(), 0);
         String html = HtmlReport.render(CONTEXT, List.of(withLoads));
         assertThat(html).contains("<h2>At fixed loads</h2>");
         assertThat(html.lines().filter(l -> l.contains("<td>1.0 %</td>")).findFirst().orElseThrow())
