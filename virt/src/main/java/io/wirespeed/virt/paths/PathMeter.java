@@ -108,8 +108,8 @@ public final class PathMeter {
         }
         return new PathMeasurement(rig.path(), frameSize, zeroLoss / 1e6, d.offered(), d.delivered(), d.drops(),
                 PathStages.perPacket(d.hostCpuNanos(), d.delivered()), PathStages.perPacket(d.guestCpuNanos(), d.delivered()),
-                PathStages.perPacket(d.nicCpuNanos(), d.offered()), perPacket(d.hostInterrupts(), d.delivered()),
-                perPacket(d.guestInterrupts(), d.delivered()), perPacket(d.hostCopies(), d.delivered()),
+                PathStages.perPacket(d.nicCpuNanos(), d.offered()), PathStages.perPacket(d.hostInterrupts(), d.delivered()),
+                PathStages.perPacket(d.guestInterrupts(), d.delivered()), PathStages.perPacket(d.hostCopies(), d.delivered()),
                 Latencies.summarize(run.latency), rig.stages(d), loads, fixed, partialDrop / 1e6, d.returned());
     }
 
@@ -154,10 +154,6 @@ public final class PathMeter {
             min = Math.min(min, p.offeredMpps() * 1e6);
         }
         return min;
-    }
-
-    private static double perPacket(long n, long packets) {
-        return packets == 0 ? 0 : (double) n / packets;
     }
 
     /** A trial's frames: its duration's worth, at least {@code minFrames} unless that would take over a second. */

@@ -42,7 +42,8 @@ final class PathStages {
         };
     }
 
-    static double perPacket(long nanos, long packets) {
-        return packets == 0 ? 0 : (double) nanos / packets;
+    /** A count (nanoseconds, interrupts, copies) per packet; 0 when no packet came. */
+    static double perPacket(long count, long packets) {
+        return packets == 0 ? 0 : (double) count / packets;
     }
 }

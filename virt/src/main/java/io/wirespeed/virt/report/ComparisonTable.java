@@ -2,6 +2,7 @@ package io.wirespeed.virt.report;
 
 import io.wirespeed.virt.paths.LatencySummary;
 import io.wirespeed.virt.paths.PathMeasurement;
+import io.wirespeed.virt.paths.VmPath;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
@@ -17,14 +18,9 @@ final class ComparisonTable {
 
     static String html(ResultIndex index) {
         StringBuilder out = new StringBuilder("<table class=\"comparison\">\n<thead><tr>");
-        for (String h : HEADINGS) {
-            out.append("<th>").append(Xml.escape(h)).append("</th>");
-        }
-        out.append("</tr></thead>\n<tbody>\n");
+        headings(out, HEADINGS);
         for (PathMeasurement m : index.all()) {
-            out.append("<tr class=\"path-").append(m.path().label()).append("\">");
-            out.append("<th scope=\"row\"><span class=\"swatch\" style=\"background:").append(Palette.colour(m.path()))
-                    .append("\"></span>").append(Xml.escape(m.path().label())).append("</th>");
+            rowStart(out, m.path());
             cell(out, Integer.toString(m.frameSize()));
             cell(out, Numbers.fixed(m.zeroLossMpps(), 3));
             cell(out, Numbers.fixed(m.partialDropMpps(), 3));
@@ -46,7 +42,22 @@ final class ComparisonTable {
         return out.append("</tbody>\n</table>\n").toString();
     }
 
-    private static void cell(StringBuilder out, String text) {
+    /** The table's header row, and the body opened. */
+    static void headings(StringBuilder out, String... headings) {
+        for (String h : headings) {
+            out.append("<th>").append(Xml.escape(h)).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+    }
+
+    /** A row opened with the path's name beside its colour. */
+    static void rowStart(StringBuilder out, VmPath path) {
+        out.append("<tr class=\"path-").append(path.label()).append("\">");
+        out.append("<th scope=\"row\"><span class=\"swatch\" style=\"background:").append(Palette.colour(path))
+                .append("\"></span>").append(Xml.escape(path.label())).append("</th>");
+    }
+
+    static void cell(StringBuilder out, String text) {
         out.append("<td>").append(Xml.escape(text)).append("</td>");
     }
 

@@ -20,32 +20,23 @@ final class FixedLoadTable {
 
     static String html(ResultIndex index) {
         StringBuilder out = new StringBuilder("<table class=\"comparison fixed-loads\">\n<thead><tr>");
-        for (String h : HEADINGS) {
-            out.append("<th>").append(Xml.escape(h)).append("</th>");
-        }
-        out.append("</tr></thead>\n<tbody>\n");
+        ComparisonTable.headings(out, HEADINGS);
         for (PathMeasurement m : index.all()) {
             for (FixedLoad f : m.fixedLoads()) {
-                out.append("<tr class=\"path-").append(m.path().label()).append("\">");
-                out.append("<th scope=\"row\"><span class=\"swatch\" style=\"background:").append(Palette.colour(m.path()))
-                        .append("\"></span>").append(Xml.escape(m.path().label())).append("</th>");
-                cell(out, Integer.toString(m.frameSize()));
-                cell(out, Numbers.fixed(f.lineRateShare() * 100, 1) + " %");
-                cell(out, Numbers.fixed(f.point().offeredMpps(), 3));
-                cell(out, Numbers.fixed(f.point().deliveredMpps(), 3));
-                cell(out, Numbers.fixed(f.point().lossFraction() * 100, 3) + " %");
-                cell(out, Numbers.fixed(f.hostCores(), 2));
-                cell(out, Numbers.fixed(f.guestCores(), 2));
-                cell(out, Numbers.fixed(f.nicCores(), 2));
-                cell(out, Numbers.fixed(f.latencyP50Us(), 2));
-                cell(out, Numbers.fixed(f.latencyP99Us(), 2));
+                ComparisonTable.rowStart(out, m.path());
+                ComparisonTable.cell(out, Integer.toString(m.frameSize()));
+                ComparisonTable.cell(out, Numbers.fixed(f.lineRateShare() * 100, 1) + " %");
+                ComparisonTable.cell(out, Numbers.fixed(f.point().offeredMpps(), 3));
+                ComparisonTable.cell(out, Numbers.fixed(f.point().deliveredMpps(), 3));
+                ComparisonTable.cell(out, Numbers.fixed(f.point().lossFraction() * 100, 3) + " %");
+                ComparisonTable.cell(out, Numbers.fixed(f.hostCores(), 2));
+                ComparisonTable.cell(out, Numbers.fixed(f.guestCores(), 2));
+                ComparisonTable.cell(out, Numbers.fixed(f.nicCores(), 2));
+                ComparisonTable.cell(out, Numbers.fixed(f.latencyP50Us(), 2));
+                ComparisonTable.cell(out, Numbers.fixed(f.latencyP99Us(), 2));
                 out.append("</tr>\n");
             }
         }
         return out.append("</tbody>\n</table>\n").toString();
-    }
-
-    private static void cell(StringBuilder out, String text) {
-        out.append("<td>").append(Xml.escape(text)).append("</td>");
     }
 }

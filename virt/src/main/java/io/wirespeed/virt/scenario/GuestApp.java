@@ -17,7 +17,23 @@ abstract class GuestApp {
     private static final long MAC_MASK = 0xffff_ffff_ffffL;
 
     /** Returns how many frames, now at {@code burst[0..k)}, go back out; the rest were freed. */
-    abstract int handle(Mbuf[] burst, int n, GuestDrops drops);
+    int handle(Mbuf[] burst, int n, GuestDrops drops) {
+        int out = 0;
+        for (int i = 0; i < n; i++) {
+            Mbuf m = burst[i];
+            GuestDrops.Reason why = forward(m);
+            if (why != null) {
+                drops.add(why, 1);
+                m.free();
+            } else {
+                burst[out++] = m;
+            }
+        }
+        return out;
+    }
+
+    /** Rewrites {@code m} for the way back out; null when it goes, else why it is dropped. */
+    abstract GuestDrops.Reason forward(Mbuf m);
 
     static GuestApp of(GuestSpec.App app, long ownMac, int portId) {
         return switch (app) {
@@ -44,28 +60,26 @@ abstract class GuestApp {
             Mbuf.freeBulk(burst, 0, n);
             return 0;
         }
+
+        @Override
+        GuestDrops.Reason forward(Mbuf m) {
+            throw new AssertionError("rxonly consumes every frame in handle");
+        }
     }
 
     /** testpmd's macswap: each frame goes back with its source and destination addresses swapped. */
     static final class MacSwap extends GuestApp {
         @Override
-        int handle(Mbuf[] burst, int n, GuestDrops drops) {
-            int out = 0;
-            for (int i = 0; i < n; i++) {
-                Mbuf m = burst[i];
-                if (m.dataLength() < 12) {
-                    drops.add(GuestDrops.Reason.MALFORMED, 1);
-                    m.free();
-                    continue;
-                }
-                MemorySegment s = m.buffer();
-                long at = m.dataOffset();
-                long dst = readMac(s, at);
-                writeMac(s, at, readMac(s, at + 6));
-                writeMac(s, at + 6, dst);
-                burst[out++] = m;
+        GuestDrops.Reason forward(Mbuf m) {
+            if (m.dataLength() < 12) {
+                return GuestDrops.Reason.MALFORMED;
             }
-            return out;
+            MemorySegment s = m.buffer();
+            long at = m.dataOffset();
+            long dst = readMac(s, at);
+            writeMac(s, at, readMac(s, at + 6));
+            writeMac(s, at + 6, dst);
+            return null;
         }
     }
 
@@ -83,20 +97,13 @@ abstract class GuestApp {
         }
 
         @Override
-        int handle(Mbuf[] burst, int n, GuestDrops drops) {
-            int out = 0;
-            for (int i = 0; i < n; i++) {
-                Mbuf m = burst[i];
-                if (m.dataLength() < 12) {
-                    drops.add(GuestDrops.Reason.MALFORMED, 1);
-                    m.free();
-                    continue;
-                }
-                writeMac(m.buffer(), m.dataOffset(), nextMac);
-                writeMac(m.buffer(), m.dataOffset() + 6, ownMac);
-                burst[out++] = m;
+        GuestDrops.Reason forward(Mbuf m) {
+            if (m.dataLength() < 12) {
+                return GuestDrops.Reason.MALFORMED;
             }
-            return out;
+            writeMac(m.buffer(), m.dataOffset(), nextMac);
+            writeMac(m.buffer(), m.dataOffset() + 6, ownMac);
+            return null;
         }
     }
 }

@@ -26,23 +26,7 @@ final class L3Forward extends GuestApp {
     }
 
     @Override
-    int handle(Mbuf[] burst, int n, GuestDrops drops) {
-        int out = 0;
-        for (int i = 0; i < n; i++) {
-            Mbuf m = burst[i];
-            GuestDrops.Reason why = forward(m);
-            if (why != null) {
-                drops.add(why, 1);
-                m.free();
-            } else {
-                burst[out++] = m;
-            }
-        }
-        return out;
-    }
-
-    /** Rewrites {@code m} for its next hop; null when it goes on, else why it is dropped. */
-    private GuestDrops.Reason forward(Mbuf m) {
+    GuestDrops.Reason forward(Mbuf m) {
         MemorySegment s = m.buffer();
         long eth = m.dataOffset();
         int length = m.dataLength();

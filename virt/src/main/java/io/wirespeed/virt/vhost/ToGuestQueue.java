@@ -8,9 +8,9 @@ import java.lang.invoke.VarHandle;
 
 /**
  * Host -> guest: each frame is copied into the next buffer the guest posted on its receive ring
- * (the one CPU copy the paravirtual paths pay), its descriptor written back, and the host's mbuf
- * freed. After a burst, the guest is signalled unless it masked the queue. Frames the ring has
- * no room for are left to the caller, as a full transmit ring leaves them.
+ * (the one CPU copy the paravirtual paths pay) and its descriptor written back; the host's mbufs go
+ * back to their pool in one bulk. After a burst, the guest is signalled unless it masked the
+ * queue. Frames the ring has no room for are left to the caller, as a full transmit ring leaves them.
  */
 final class ToGuestQueue extends TxQueue {
     private final VhostDevice device;
@@ -51,7 +51,6 @@ final class ToGuestQueue extends TxQueue {
                 long address = ring.address(head);
                 if (length > ring.length(head) || address < 0 || address + length > guest.byteSize()) {
                     countErrors(1); // a frame the guest's buffer cannot hold: dropped here, counted
-                    m.free();
                     sent++;
                     continue;
                 }
@@ -62,11 +61,11 @@ final class ToGuestQueue extends TxQueue {
                 }
                 ring.writeBack(head, length, 0, DescriptorRing.DD | DescriptorRing.EOP);
                 head = (head + 1) & mask;
-                m.free();
                 bytes += length;
                 copied++;
                 sent++;
             }
+            Mbuf.freeBulk(mbufs, offset, sent); // copied (or refused): the host's buffers go back in one bulk
             if (copied > 0) {
                 ring.headOpaque(head);
                 count(copied, bytes);
