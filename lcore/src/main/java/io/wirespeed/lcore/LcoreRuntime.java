@@ -2,6 +2,7 @@ package io.wirespeed.lcore;
 
 import io.wirespeed.sys.Affinity;
 import io.wirespeed.sys.Log;
+import io.wirespeed.sys.Syscalls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -22,6 +23,10 @@ import java.util.List;
  *
  * <p>A worker the kernel will not pin (a cgroup cpuset, a container CPU limit) is not an error:
  * one line goes to standard error, the worker runs unpinned, and {@link #isPinned} says so.
+ *
+ * <p>While the runtime runs, the JVM's own threads (JIT compilers, GC workers and the rest) are
+ * kept off the pinned workers' CPUs, as DPDK keeps its control threads off them; close() gives
+ * them their CPUs back. See {@link ServiceThreads}; {@link #serviceCpus} says where they went.
  */
 public final class LcoreRuntime implements AutoCloseable {
     /** How long {@link #close()} waits for workers whose functions are asked to stop. */
@@ -33,6 +38,7 @@ public final class LcoreRuntime implements AutoCloseable {
     private final WorkerLcore[] workersById;
     private final List<WorkerLcore> workers;
     private boolean mainPinned;
+    private ServiceThreads serviceThreads;
     private boolean closed;
 
     private LcoreRuntime(CoreList cores) {
@@ -61,6 +67,7 @@ public final class LcoreRuntime implements AutoCloseable {
             for (WorkerLcore worker : runtime.workers) {
                 worker.awaitStarted();
             }
+            runtime.confineServiceThreads();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             runtime.closeQuietly();
@@ -70,6 +77,27 @@ public final class LcoreRuntime implements AutoCloseable {
             throw e;
         }
         return runtime;
+    }
+
+    private void confineServiceThreads() {
+        BitSet workerCpus = new BitSet();
+        int[] workerTids = new int[workers.size()];
+        for (int i = 0; i < workerTids.length; i++) {
+            WorkerLcore worker = workers.get(i);
+            workerTids[i] = worker.tid();
+            if (worker.isPinned()) {
+                workerCpus.or(worker.cpus());
+            }
+        }
+        serviceThreads = ServiceThreads.confine(cpusOf(mainLcore()), workerCpus, workerTids, Syscalls.gettid());
+    }
+
+    /**
+     * The CPUs the JVM's own threads were moved to, off the workers' (empty if none were moved:
+     * no pinned worker, or nowhere else to go).
+     */
+    public BitSet serviceCpus() {
+        return serviceThreads == null ? new BitSet() : serviceThreads.cpus();
     }
 
     /** The first lcore listed, played by the thread that started the runtime. */
@@ -252,6 +280,9 @@ public final class LcoreRuntime implements AutoCloseable {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+        if (serviceThreads != null) {
+            serviceThreads.restore();
         }
         for (WorkerLcore worker : workers) {
             Throwable lost = stuck.get(worker.lcoreId()) ? null : worker.uncollectedFailure();

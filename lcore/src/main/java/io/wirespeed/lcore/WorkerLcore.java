@@ -2,6 +2,7 @@ package io.wirespeed.lcore;
 
 import io.wirespeed.sys.Affinity;
 import io.wirespeed.sys.Log;
+import io.wirespeed.sys.Syscalls;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.BitSet;
@@ -74,6 +75,8 @@ final class WorkerLcore {
     private boolean shutdown;
     /** Plain: written before {@code started} counts down, read after it was awaited. */
     private boolean pinned;
+    /** The thread's kernel id; plain, published as {@link #pinned} is. */
+    private int tid;
 
     WorkerLcore(LcoreAssignment assignment, LcoreContext context) {
         this.lcoreId = assignment.lcoreId();
@@ -107,6 +110,16 @@ final class WorkerLcore {
 
     boolean isPinned() {
         return pinned;
+    }
+
+    /** The thread's kernel id (after {@link #awaitStarted}). */
+    int tid() {
+        return tid;
+    }
+
+    /** The CPUs the thread is meant for. */
+    BitSet cpus() {
+        return (BitSet) cpus.clone();
     }
 
     LcoreState state() {
@@ -182,6 +195,7 @@ final class WorkerLcore {
     }
 
     private void run() {
+        tid = Syscalls.gettid();
         pinned = pin();
         started.countDown();
         LcoreFunction fn;

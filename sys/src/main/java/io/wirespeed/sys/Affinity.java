@@ -10,7 +10,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.util.BitSet;
 
-/** CPU affinity of the calling thread: sched_setaffinity, sched_getaffinity, sched_getcpu. */
+/**
+ * CPU affinity of the calling thread, or of any thread of this process by its kernel id:
+ * sched_setaffinity, sched_getaffinity, sched_getcpu.
+ */
 public final class Affinity {
     /** Room for 1024 CPUs, glibc's cpu_set_t. */
     private static final int CPU_SET_BYTES = 128;
@@ -25,6 +28,15 @@ public final class Affinity {
 
     /** Pins the calling thread (pid 0 means "this thread" to the kernel) to exactly these CPUs. */
     public static void setCurrentThread(BitSet cpus) {
+        setThread(0, cpus);
+    }
+
+    /**
+     * Pins thread {@code tid} (a kernel thread id, see {@link ProcessThreads}) to exactly these CPUs.
+     *
+     * @throws SysException ESRCH if the thread has ended, EINVAL if none of the CPUs is allowed
+     */
+    public static void setThread(int tid, BitSet cpus) {
         if (cpus.isEmpty() || cpus.length() > CPU_SET_BYTES * 8) {
             throw new IllegalArgumentException("CPU set " + cpus + " is empty or past CPU " + (CPU_SET_BYTES * 8 - 1));
         }
@@ -35,8 +47,8 @@ public final class Affinity {
             for (int i = 0; i < words.length; i++) {
                 mask.setAtIndex(JAVA_LONG, i, words[i]);
             }
-            int rc = (int) SET.invokeExact(errno, 0, (long) CPU_SET_BYTES, mask);
-            Syscalls.check(rc, "sched_setaffinity(" + cpus + ")", errno);
+            int rc = (int) SET.invokeExact(errno, tid, (long) CPU_SET_BYTES, mask);
+            Syscalls.check(rc, "sched_setaffinity(" + (tid == 0 ? "" : tid + ", ") + cpus + ")", errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -56,6 +68,11 @@ public final class Affinity {
     /** The CPUs this process may run on: the ones a core list may name. */
     public static BitSet process() {
         return get(Syscalls.getpid());
+    }
+
+    /** The CPUs thread {@code tid} of this process may run on. */
+    public static BitSet ofThread(int tid) {
+        return get(tid);
     }
 
     private static BitSet get(int pid) {

@@ -30,6 +30,7 @@ public final class Syscalls {
     private static final MethodHandle WRITE = Libc.errnoCall("write",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle GETPID = Libc.call("getpid", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle GETTID = Libc.call("gettid", FunctionDescriptor.of(JAVA_INT));
 
     private Syscalls() {
     }
@@ -90,6 +91,15 @@ public final class Syscalls {
     public static int getpid() {
         try {
             return (int) GETPID.invokeExact();
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    /** The calling thread's kernel id (what /proc/self/task lists and sched_setaffinity takes). */
+    public static int gettid() {
+        try {
+            return (int) GETTID.invokeExact();
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
