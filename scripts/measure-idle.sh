@@ -4,13 +4,15 @@
 # at full speed, at the rate busy mode forwards at full speed (the same offered load for every
 # policy, so their losses compare), and at 1 % of that rate, for each --idle policy.
 # Prints one line per run: policy, offered pps, forwarded pps, loss, forwarding lcore's CPU (% of
-# one core), sleeps, wake-ups, packets per wake-up.
+# one core, over the whole testpmd run), sleeps, wake-ups, packets per wake-up; then where the loss
+# happened, and the lcore's CPU while the traffic flowed.
 #
 #   gen:wsiA0 --veth--> dut:wsiA1 [port 0] --> [port 1] dut:wsiB1 --veth--> snk:wsiB0
 #
 # Needs root, iproute2 and netsniff-ng (trafgen). Env: PMD (af_packet | af_xdp, default af_packet),
 # DUR (seconds per run, default 10), POLICIES (default "busy adaptive interrupt"), RAMP (seconds
-# at the start of the traffic reported apart, default 1.5).
+# at the start of the traffic reported apart, default 1.5), LOGS (a directory to keep each run's
+# testpmd output in).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 WS=${WIRESPEED:-$root/wirespeed}
@@ -39,6 +41,14 @@ up() {
 }
 trap 'kill $(jobs -p) 2>/dev/null || true; down' EXIT
 counter() { ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"; }
+# lcore_cpu_ns PID: CPU time (ns, /proc schedstat) the forwarding lcore's thread (lcore-1) has used
+lcore_cpu_ns() {
+  local t
+  for t in /proc/"$1"/task/*; do
+    if [ "$(cat "$t/comm" 2>/dev/null)" = lcore-1 ]; then awk '{print $1}' "$t/schedstat"; return; fi
+  done
+  echo 0
+}
 
 # pace RATE_PPS: trafgen's options for that offered load. trafgen's --rate sends each second's
 # quota back to back and then waits for the next second (measured with 0.6.8: 2,500 pps arrive
@@ -52,7 +62,7 @@ pace() {
 
 # run POLICY RATE_PPS (0 = as fast as trafgen goes): one measured run, prints the result line
 run() {
-  local policy=$1 rate=$2 log json g0 g1 s0 s1 gr lines ramp_missed
+  local policy=$1 rate=$2 log json g0 g1 s0 s1 gr lines ramp_missed jvm c0 c1 t0 t1
   up
   log=$(mktemp)
   # Port statistics every 0.5 s: the receive port's RX-missed over time tells the loss while the
@@ -69,7 +79,9 @@ run() {
     [ "$waited" -lt 300 ] || { echo "measure-idle: testpmd did not start forwarding in 30 s:" >&2; tail -3 "$log" >&2; return 1; }
   done
   sleep 0.5
+  jvm=$(pgrep -f "wirespeed.jar testpmd" | head -1)
   g0=$(counter wsi_gen wsiA0 tx_packets); s0=$(counter wsi_snk wsiB0 rx_packets)
+  c0=$(lcore_cpu_ns "$jvm"); t0=$(date +%s%N)
   # 64-byte frames to the DUT's port (any unicast MAC: the DUT's sockets are promiscuous)
   timeout "$DUR" ip netns exec wsi_gen taskset -c 0 trafgen --dev wsiA0 --cpus 1 --no-cpu-stats -q \
       $(pace "$rate") \
@@ -81,16 +93,18 @@ run() {
   sleep "$RAMP"
   gr=$(counter wsi_gen wsiA0 tx_packets); lines=$(wc -l <"$log")
   wait "$gen" || true
+  c1=$(lcore_cpu_ns "$jvm"); t1=$(date +%s%N)
   sleep 1
   g1=$(counter wsi_gen wsiA0 tx_packets); s1=$(counter wsi_snk wsiB0 rx_packets)
   wait "$dut" || { echo "measure-idle: testpmd failed:" >&2; tail -3 "$log" >&2; return 1; }
   json=$(tail -1 "$log")
   # port 0's RX-missed in the last statistics block printed before the ramp ended
   ramp_missed=$(head -n "$lines" "$log" | awk '/NIC statistics for port 0/ {p = 1} p && /RX-missed/ {m = $4; p = 0} END {print m + 0}')
-  python3 - "$policy" "$g0" "$g1" "$s0" "$s1" "$DUR" "$gr" "$ramp_missed" "$RAMP" "$json" <<'PY'
+  python3 - "$policy" "$g0" "$g1" "$s0" "$s1" "$DUR" "$gr" "$ramp_missed" "$RAMP" "$json" \
+      "$(( (c1 - c0) * 1000 / (t1 - t0 + 1) ))" <<'PY'
 import json, sys
 policy, g0, g1, s0, s1, dur, gr, ramp_missed = sys.argv[1], *map(int, sys.argv[2:9])
-ramp, doc = float(sys.argv[9]), json.loads(sys.argv[10])
+ramp, doc, traffic_cpu = float(sys.argv[9]), json.loads(sys.argv[10]), int(sys.argv[11]) / 10
 offered, delivered = g1 - g0, s1 - s0
 lc = doc["lcores"][0]
 cpu = (lc["busy_cpu_s"] + lc["idle_cpu_s"]) / doc["duration_s"] * 100
@@ -108,8 +122,12 @@ print(f"{'':9s} lost at rx (imissed) {rx['imissed']}  refused by tx {tx_refused}
 steady_offered, steady_missed = g1 - gr, rx["imissed"] - ramp_missed
 print(f"{'':9s} first {ramp:g} s: lost at rx {ramp_missed}  after it: offered {steady_offered}, "
       f"lost at rx {steady_missed} ({steady_missed / max(steady_offered, 1) * 100:.2f} %)")
+# The lcore's CPU while the traffic flowed (its thread's schedstat), without the idle seconds
+# before and after that the column above averages in.
+print(f"{'':9s} lcore cpu while the traffic flowed: {traffic_cpu:.1f} % of a core")
 print(f"RESULT {policy} {offered/dur:.0f} {delivered/dur:.0f}", file=sys.stderr)
 PY
+  if [ -n "${LOGS:-}" ]; then mkdir -p "$LOGS" && cp "$log" "$LOGS/testpmd-$PMD-$policy-$rate.log"; fi
   rm -f "$log"
   down
 }

@@ -87,7 +87,7 @@ public final class VSwitchCommand implements Callable<Integer> {
             for (String vdev : vdevs) {
                 ports.add(registry.open(ports.size(), vdev));
             }
-            pool = Mempool.builder("vswitch_pool", mbufCount(cores)).cacheSize(MBUF_CACHE).hugePages(!noHuge).build();
+            pool = Mempool.builder("vswitch_pool", mbufCount(ports, cores)).cacheSize(MBUF_CACHE).hugePages(!noHuge).build();
             VSwitch vswitch = new VSwitch(pool, macTableCapacity, ageingNanos, VSwitch.DEFAULT_EMC_ENTRIES, VSwitch.DEFAULT_MAX_BURST);
             for (int p = 0; p < ports.size(); p++) {
                 Port port = ports.get(p);
@@ -268,9 +268,15 @@ public final class VSwitchCommand implements Callable<Integer> {
         return (long) (ageing * 1e9);
     }
 
-    /** Every port's descriptors and staged frames, every lcore's cache, and room for clones: at least 8192. */
-    private int mbufCount(CoreList cores) {
-        long need = (long) vdevs.size() * (2L * DESCRIPTORS + VSwitch.DEFAULT_MAX_BURST) + (long) cores.size() * MBUF_CACHE;
+    /**
+     * Every port's descriptors (at the size its driver prefers) and staged frames, every lcore's
+     * cache, and room for clones: at least 8192.
+     */
+    private static int mbufCount(List<Port> ports, CoreList cores) {
+        long need = (long) cores.size() * MBUF_CACHE;
+        for (Port port : ports) {
+            need += 2L * port.info().descriptors(0, DESCRIPTORS) + VSwitch.DEFAULT_MAX_BURST;
+        }
         return (int) Math.max(8192, Math.min(need, 1 << 22));
     }
 }

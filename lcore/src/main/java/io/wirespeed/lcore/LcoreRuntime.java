@@ -81,15 +81,12 @@ public final class LcoreRuntime implements AutoCloseable {
 
     private void confineServiceThreads() {
         BitSet workerCpus = new BitSet();
-        int[] workerTids = new int[workers.size()];
-        for (int i = 0; i < workerTids.length; i++) {
-            WorkerLcore worker = workers.get(i);
-            workerTids[i] = worker.tid();
+        for (WorkerLcore worker : workers) {
             if (worker.isPinned()) {
                 workerCpus.or(worker.cpus());
             }
         }
-        serviceThreads = ServiceThreads.confine(cpusOf(mainLcore()), workerCpus, workerTids, Syscalls.gettid());
+        serviceThreads = ServiceThreads.confine(cpusOf(mainLcore()), workerCpus, Syscalls.gettid());
     }
 
     /**

@@ -5,8 +5,11 @@ import io.wirespeed.sys.Errno;
 import io.wirespeed.sys.Log;
 import io.wirespeed.sys.ProcessThreads;
 import io.wirespeed.sys.SysException;
+import io.wirespeed.sys.Syscalls;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the JVM's own threads off the worker lcores' CPUs while a runtime runs, as DPDK's EAL keeps
@@ -20,29 +23,42 @@ import java.util.BitSet;
  * traffic in adaptive mode, 0.4-35 k in busy mode; with the JVM's threads on the main lcore's CPU,
  * 0-78 and 0-2.2 k).
  *
- * <p>Every thread of the process whose CPUs include a worker's is moved, except the worker lcores
- * and the thread that starts the runtime (the main lcore, which its application places). The
+ * <p>Every thread of the process whose CPUs include a worker's is moved, except the lcores of every
+ * runtime in the process, the thread that starts the runtime (the main lcore, which its
+ * application places) and the process's first thread (the launcher's, which only waits). The
  * threads those moved start later inherit the service CPUs (Linux copies the creator's affinity),
  * the JIT compiler threads the JVM adds on demand among them. {@link #restore} gives every moved
  * thread back its CPUs, and those started meanwhile on the service CPUs the widest of them.
  * Owned by the runtime's controlling thread.
  */
 final class ServiceThreads {
-    private static final ServiceThreads NONE = new ServiceThreads(new BitSet(), new int[0], new BitSet[0], new BitSet(), null);
+    /** Every running worker lcore's kernel id, of every runtime: never moved, never restored. */
+    private static final Set<Integer> LCORES = ConcurrentHashMap.newKeySet();
+    private static final ServiceThreads NONE = new ServiceThreads(new BitSet(), new int[0], new BitSet[0], new BitSet(), -1);
 
     private final BitSet cpus;
     private final int[] moved;
     private final BitSet[] before;
     private final BitSet widest;
-    /** The thread that started the runtime, or null: never moved, never restored. */
-    private final Integer caller;
+    /** The thread that started the runtime: never moved, never restored. */
+    private final int caller;
 
-    private ServiceThreads(BitSet cpus, int[] moved, BitSet[] before, BitSet widest, Integer caller) {
+    private ServiceThreads(BitSet cpus, int[] moved, BitSet[] before, BitSet widest, int caller) {
         this.cpus = cpus;
         this.moved = moved;
         this.before = before;
         this.widest = widest;
         this.caller = caller;
+    }
+
+    /** Called by a worker lcore's thread as it starts. */
+    static void lcoreStarted(int tid) {
+        LCORES.add(tid);
+    }
+
+    /** Called by a worker lcore's thread as it ends. */
+    static void lcoreEnded(int tid) {
+        LCORES.remove(tid);
     }
 
     /**
@@ -59,21 +75,24 @@ final class ServiceThreads {
     }
 
     /**
-     * Moves the process's threads off {@code workerCpus}, but for {@code workerTids} and
-     * {@code callerTid}. Never throws for a thread the kernel will not move: one line says how
-     * many stayed.
+     * Moves the process's threads off {@code workerCpus}, but for the worker lcores (this
+     * runtime's and any other's) and {@code callerTid}. Never throws for a thread the kernel will
+     * not move: one line says how many stayed.
      */
-    static ServiceThreads confine(BitSet mainCpus, BitSet workerCpus, int[] workerTids, int callerTid) {
+    static ServiceThreads confine(BitSet mainCpus, BitSet workerCpus, int callerTid) {
         if (workerCpus.isEmpty()) {
             return NONE;
         }
+        // The process's first thread is left too: it only waits for the JVM to end, and its
+        // affinity is what Affinity.process() reports, which core lists are checked against.
+        int process = Syscalls.getpid();
         int[] tids = ProcessThreads.ids();
         int[] candidates = new int[tids.length];
         BitSet[] masks = new BitSet[tids.length];
         BitSet allowed = new BitSet();
         int n = 0;
         for (int tid : tids) {
-            if (tid == callerTid || contains(workerTids, tid)) {
+            if (tid == callerTid || tid == process || LCORES.contains(tid)) {
                 continue;
             }
             BitSet mask = maskOf(tid);
@@ -109,6 +128,9 @@ final class ServiceThreads {
             Log.info("lcore", refused + " of " + n + " JVM threads could not be moved off the worker lcores' "
                     + CpuRanges.describe(workerCpus) + " (" + why.getMessage() + "); they share them");
         }
+        if (m == 0) {
+            return NONE;
+        }
         return new ServiceThreads(cpus, Arrays.copyOf(moved, m), Arrays.copyOf(before, m), allowed, callerTid);
     }
 
@@ -117,12 +139,10 @@ final class ServiceThreads {
         return (BitSet) cpus.clone();
     }
 
-    /** How many threads were moved. */
-    int movedCount() {
-        return moved.length;
-    }
-
-    /** Gives the moved threads their CPUs back, and the threads started meanwhile on the service CPUs the widest. */
+    /**
+     * Gives the moved threads their CPUs back, and the widest of those to the threads started
+     * meanwhile on the service CPUs.
+     */
     void restore() {
         if (moved.length == 0) {
             return;
@@ -130,8 +150,10 @@ final class ServiceThreads {
         for (int i = 0; i < moved.length; i++) {
             setQuietly(moved[i], before[i]);
         }
+        int process = Syscalls.getpid();
         for (int tid : ProcessThreads.ids()) {
-            if (!contains(moved, tid) && (caller == null || tid != caller) && cpus.equals(maskOf(tid))) {
+            boolean left = tid == caller || tid == process || LCORES.contains(tid) || contains(moved, tid);
+            if (!left && cpus.equals(maskOf(tid))) {
                 setQuietly(tid, widest);
             }
         }

@@ -75,8 +75,6 @@ final class WorkerLcore {
     private boolean shutdown;
     /** Plain: written before {@code started} counts down, read after it was awaited. */
     private boolean pinned;
-    /** The thread's kernel id; plain, published as {@link #pinned} is. */
-    private int tid;
 
     WorkerLcore(LcoreAssignment assignment, LcoreContext context) {
         this.lcoreId = assignment.lcoreId();
@@ -110,11 +108,6 @@ final class WorkerLcore {
 
     boolean isPinned() {
         return pinned;
-    }
-
-    /** The thread's kernel id (after {@link #awaitStarted}). */
-    int tid() {
-        return tid;
     }
 
     /** The CPUs the thread is meant for. */
@@ -195,12 +188,17 @@ final class WorkerLcore {
     }
 
     private void run() {
-        tid = Syscalls.gettid();
-        pinned = pin();
-        started.countDown();
-        LcoreFunction fn;
-        while ((fn = nextFunction()) != null) {
-            runOne(fn);
+        int tid = Syscalls.gettid();
+        ServiceThreads.lcoreStarted(tid);
+        try {
+            pinned = pin();
+            started.countDown();
+            LcoreFunction fn;
+            while ((fn = nextFunction()) != null) {
+                runOne(fn);
+            }
+        } finally {
+            ServiceThreads.lcoreEnded(tid);
         }
     }
 

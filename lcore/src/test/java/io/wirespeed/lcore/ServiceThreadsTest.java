@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ServiceThreadsTest {
@@ -37,6 +38,20 @@ class ServiceThreadsTest {
                 assertThat(Affinity.ofThread(helper.tid()).intersects(worker)).isFalse();
                 assertThat(Affinity.ofThread(helper.tid())).isEqualTo(runtime.serviceCpus());
             }
+        }
+    }
+
+    @Test
+    void aSecondRuntimeLeavesTheFirstOnesWorkersPinned() {
+        try (LcoreRuntime first = LcoreRuntime.start(twoCpus());
+                LcoreRuntime second = LcoreRuntime.start(twoCpus())) {
+            AtomicReference<BitSet> seen = new AtomicReference<>();
+            first.launch(1, ctx -> {
+                seen.set(Affinity.currentThread());
+                return 0;
+            });
+            first.await(1);
+            assertThat(seen.get()).isEqualTo(first.cpusOf(1));
         }
     }
 

@@ -291,6 +291,14 @@ class AfXdpVethTest {
     }
 
     @Test
+    void aPortLeftToTheDriverGetsRingsThatHoldTenMillisecondsOfVethTraffic() {
+        VethPair veth = closeLater(VethPair.create());
+        Port port = closeLater(REGISTRY.open(0, "net_af_xdp0,iface=" + veth.a()));
+
+        assertThat(port.info().descriptors(0, 1024)).isEqualTo(4096);
+    }
+
+    @Test
     void closingThePortLeavesNoXdpProgramOnTheInterface() {
         VethPair veth = closeLater(VethPair.create());
         Port port = start("net_af_xdp0,iface=" + veth.a(), 1, 256);
