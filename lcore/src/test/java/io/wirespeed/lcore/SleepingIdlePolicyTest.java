@@ -223,7 +223,98 @@ class SleepingIdlePolicyTest {
 
     private static SleepingIdlePolicy adaptiveOn(ManualClock clock, long lowRatePps) {
         return new SleepingIdlePolicy("adaptive", SleepingIdlePolicy.ADAPTIVE_SPIN_POLLS,
-                SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS, lowRatePps, clock);
+                SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS, lowRatePps,
+                SleepingIdlePolicy.ADAPTIVE_MIN_WAKEUP_INTERVAL_NANOS, clock);
+    }
+
+    private static final int ASLEEP = SleepingIdlePolicy.ADAPTIVE_SUSPEND_POLLS + 1;
+
+    /** Sleeps, is woken by the signalled doorbell, and finds work; then the clock moves on. */
+    private static void productiveWakeUp(SleepingIdlePolicy policy, ManualClock clock, long thenNanos) {
+        policy.idle(ASLEEP);
+        policy.busy(1);
+        clock.now += thenNanos;
+    }
+
+    @Test
+    void wakeUpsThatFoundWorkCloserThanTheIntervalThrottleTheNextSleep() {
+        try (Doorbell bell = new Doorbell()) {
+            ManualClock clock = new ManualClock();
+            SleepingIdlePolicy policy = adaptiveOn(clock, 100_000);
+            policy.watch(bell);
+            bell.fd.signal();
+            productiveWakeUp(policy, clock, 100_000);
+            productiveWakeUp(policy, clock, 100_000);   // 0.1 ms after the first
+            policy.idle(ASLEEP);
+            assertThat(policy.throttledSleeps()).isEqualTo(1);
+            assertThat(policy.sleeps()).isEqualTo(3);
+            assertThat(bell.enables).containsExactly(true, false, true, false);   // not armed the third time
+            policy.close();
+        }
+    }
+
+    @Test
+    void wakeUpsThatFoundWorkFurtherApartThanTheIntervalAreNotThrottled() {
+        try (Doorbell bell = new Doorbell()) {
+            ManualClock clock = new ManualClock();
+            SleepingIdlePolicy policy = adaptiveOn(clock, 100_000);
+            policy.watch(bell);
+            bell.fd.signal();
+            productiveWakeUp(policy, clock, SleepingIdlePolicy.ADAPTIVE_MIN_WAKEUP_INTERVAL_NANOS);
+            productiveWakeUp(policy, clock, 100_000);   // an interval after the first
+            policy.idle(ASLEEP);
+            assertThat(policy.throttledSleeps()).isZero();
+            assertThat(policy.wakeups()).isEqualTo(3);
+            policy.close();
+        }
+    }
+
+    @Test
+    void aWakeUpThatFoundNothingDoesNotThrottleTheNextSleep() {
+        try (Doorbell bell = new Doorbell()) {
+            ManualClock clock = new ManualClock();
+            SleepingIdlePolicy policy = adaptiveOn(clock, 100_000);
+            policy.watch(bell);
+            bell.fd.signal();
+            productiveWakeUp(policy, clock, 100_000);
+            policy.idle(ASLEEP);                        // woken, and the next poll is empty
+            clock.now += 100_000;
+            policy.idle(ASLEEP + 1);
+            assertThat(policy.throttledSleeps()).isZero();
+            assertThat(policy.wakeups()).isEqualTo(3);
+            policy.close();
+        }
+    }
+
+    @Test
+    void onceTheIntervalHasPassedItSleepsOnTheQueuesAgain() {
+        try (Doorbell bell = new Doorbell()) {
+            ManualClock clock = new ManualClock();
+            SleepingIdlePolicy policy = adaptiveOn(clock, 100_000);
+            policy.watch(bell);
+            bell.fd.signal();
+            productiveWakeUp(policy, clock, 100_000);
+            productiveWakeUp(policy, clock, SleepingIdlePolicy.ADAPTIVE_MIN_WAKEUP_INTERVAL_NANOS);
+            policy.idle(ASLEEP);
+            assertThat(policy.throttledSleeps()).isZero();
+            assertThat(policy.wakeups()).isEqualTo(3);  // the eventfd still reads as signalled
+            policy.close();
+        }
+    }
+
+    @Test
+    void interruptModeDoesNotThrottleItsWakeUps() {
+        try (Doorbell bell = new Doorbell()) {
+            SleepingIdlePolicy policy = SleepingIdlePolicy.interrupt();
+            policy.watch(bell);
+            bell.fd.signal();
+            policy.idle(1);
+            policy.busy(1);
+            policy.idle(1);
+            assertThat(policy.throttledSleeps()).isZero();
+            assertThat(policy.wakeups()).isEqualTo(2);
+            policy.close();
+        }
     }
 
     @Test
