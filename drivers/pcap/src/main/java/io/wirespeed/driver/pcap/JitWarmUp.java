@@ -24,6 +24,14 @@ final class JitWarmUp {
     private static final int MAX_BURSTS = 20_000;
     private static final long MAX_NANOS = 300_000_000L;
     private static final int POOL_SIZE = 1024;
+    /**
+     * Out of every 64 bursts, the first this many are held before being freed together. So the
+     * pool's lcore cache runs dry and refills, and then overflows back to the ring, as it does on
+     * the port's own first bursts from a fresh cache. A branch the profile never saw taken is
+     * compiled as a trap: without this, the real queue's first burst threw the compiled receive
+     * path away (Mempool.getBulk's refill, an unstable_if), and the pass began in profiled C1 code.
+     */
+    private static final int HELD_BURSTS = 12;
     private static final int POOL_CACHE = 256;
 
     private JitWarmUp() {
@@ -38,7 +46,7 @@ final class JitWarmUp {
             return;
         }
         int segments = FileRxQueue.segmentsFor(summary.maxCapture(), like.dataRoom());
-        int size = Math.max(POOL_SIZE, BURST * segments * 2);
+        int size = Math.max(POOL_SIZE, BURST * segments * (HELD_BURSTS + 2) + POOL_CACHE);
         try (Mempool scratch = Mempool.builder("pcap-warm-up", size).cacheSize(POOL_CACHE).headroom(like.headroom())
                 .dataRoom(like.dataRoom()).hugePages(false).build()) {
             LcoreThread t = new LcoreThread(0, "pcap-warm-up", () -> poll(scratch, newQueue));
@@ -52,13 +60,23 @@ final class JitWarmUp {
     private static void poll(Mempool pool, Function<Mempool, FileRxQueue> newQueue) {
         FileRxQueue q = newQueue.apply(pool);
         Mbuf[] burst = new Mbuf[BURST];
+        Mbuf[] held = new Mbuf[BURST * HELD_BURSTS];
+        int heldCount = 0;
         long deadline = System.nanoTime() + MAX_NANOS;
         for (int i = 0; i < MAX_BURSTS && System.nanoTime() < deadline; i++) {
             int n = q.rxBurst(burst, 0, BURST);
-            Mbuf.freeBulk(burst, 0, n);
+            if ((i & 63) < HELD_BURSTS) {
+                System.arraycopy(burst, 0, held, heldCount, n);
+                heldCount += n;
+            } else {
+                Mbuf.freeBulk(held, 0, heldCount);
+                heldCount = 0;
+                Mbuf.freeBulk(burst, 0, n);
+            }
             if (n == 0 && q.isExhausted()) {
                 q = newQueue.apply(pool);
             }
         }
+        Mbuf.freeBulk(held, 0, heldCount);
     }
 }
