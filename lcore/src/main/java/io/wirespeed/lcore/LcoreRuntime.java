@@ -83,7 +83,7 @@ public final class LcoreRuntime implements AutoCloseable {
         BitSet workerCpus = new BitSet();
         for (WorkerLcore worker : workers) {
             if (worker.isPinned()) {
-                workerCpus.or(worker.cpus());
+                workerCpus.or(cpusOf(worker.lcoreId()));
             }
         }
         serviceThreads = ServiceThreads.confine(cpusOf(mainLcore()), workerCpus, Syscalls.gettid());

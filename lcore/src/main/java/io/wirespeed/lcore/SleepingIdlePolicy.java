@@ -240,16 +240,11 @@ public final class SleepingIdlePolicy implements IdlePolicy {
         }
         SLEEPS.setOpaque(this, sleeps + 1);
         justWoke = true;
-        if (minWakeupIntervalNanos > 0 && productiveWakeAt - previousProductiveWakeAt < minWakeupIntervalNanos) {
-            long wait = productiveWakeAt + minWakeupIntervalNanos - clock.getAsLong();
-            if (wait > 0) {
-                throttledSleeps++;
-                LockSupport.parkNanos(this, wait);  // by the clock: what arrives meanwhile waits
-                wokeAt = clock.getAsLong();
-                return;
-            }
-        }
-        if (!waiter.canWait()) {
+        long throttle = throttleNanos();
+        if (throttle > 0) {
+            throttledSleeps++;
+            LockSupport.parkNanos(this, throttle);  // by the clock: what arrives meanwhile waits
+        } else if (!waiter.canWait()) {
             LockSupport.parkNanos(this, NO_SOURCE_PARK_NANOS);
         } else if (sleepNanos < NANOS_PER_MILLI) {
             LockSupport.parkNanos(this, sleepNanos);
@@ -262,6 +257,17 @@ public final class SleepingIdlePolicy implements IdlePolicy {
         if (minWakeupIntervalNanos > 0) {
             wokeAt = clock.getAsLong();
         }
+    }
+
+    /**
+     * How long to wait by the clock before polling again: what is left of the interval since the
+     * last wake-up that found work, when the last two came closer than the interval; else 0.
+     */
+    private long throttleNanos() {
+        if (minWakeupIntervalNanos == 0 || productiveWakeAt - previousProductiveWakeAt >= minWakeupIntervalNanos) {
+            return 0;
+        }
+        return Math.max(0, productiveWakeAt + minWakeupIntervalNanos - clock.getAsLong());
     }
 
     @Override

@@ -110,11 +110,6 @@ final class WorkerLcore {
         return pinned;
     }
 
-    /** The CPUs the thread is meant for. */
-    BitSet cpus() {
-        return (BitSet) cpus.clone();
-    }
-
     LcoreState state() {
         return switch ((int) STATE.getAcquire(this)) {
             case IDLE -> LcoreState.IDLE;

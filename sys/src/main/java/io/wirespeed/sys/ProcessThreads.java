@@ -2,11 +2,10 @@ package io.wirespeed.sys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * The threads of this process as the kernel sees them (/proc/self/task): the JVM's own threads,
@@ -21,21 +20,11 @@ public final class ProcessThreads {
 
     /** The kernel ids of the process's threads now, ascending. A thread may end right after. */
     public static int[] ids() {
-        int[] ids = new int[64];
-        int n = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
-            for (Path task : tasks) {
-                if (n == ids.length) {
-                    ids = Arrays.copyOf(ids, n * 2);
-                }
-                ids[n++] = Integer.parseInt(task.getFileName().toString());
-            }
+        try (Stream<Path> tasks = Files.list(TASKS)) {
+            return tasks.mapToInt(task -> Integer.parseInt(task.getFileName().toString())).sorted().toArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list this process's threads in " + TASKS, e);
         }
-        int[] listed = Arrays.copyOf(ids, n);
-        Arrays.sort(listed);
-        return listed;
     }
 
     /** Thread {@code tid}'s name as the kernel has it (at most 15 characters), or null if it ended. */
